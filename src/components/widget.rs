@@ -1,0 +1,52 @@
+//! The whole widget: the sections the embed asked for, in its order.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{KeyDates, Place, Summary};
+use crate::config::{Campaign, Section, Theme};
+use crate::i18n::Lang;
+
+/// What one mounted widget shows.
+#[derive(Properties, PartialEq, Clone)]
+pub struct WidgetProps {
+    /// The campaign, validated.
+    pub campaign: Rc<Campaign>,
+    /// The widget's language.
+    pub lang: Lang,
+    /// The sections to show, in order.
+    pub sections: Rc<[Section]>,
+    /// The colour theme.
+    #[prop_or_default]
+    pub theme: Theme,
+}
+
+/// The root component of one widget instance.
+#[component]
+pub fn Widget(props: &WidgetProps) -> Html {
+    let WidgetProps {
+        campaign,
+        lang,
+        sections,
+        theme,
+    } = props;
+    let label = format!(
+        "{}: {}",
+        lang.strings().widget_label,
+        campaign.title.get(*lang)
+    );
+    let section = |section: &Section| match section {
+        Section::Summary => html! { <Summary campaign={campaign.clone()} lang={*lang} /> },
+        Section::Countdown => html! { <KeyDates campaign={campaign.clone()} lang={*lang} /> },
+        Section::Map => match &campaign.map {
+            Some(map) => html! { <Place map={Rc::new(map.clone())} lang={*lang} /> },
+            None => html! {},
+        },
+    };
+    html! {
+        <article class={classes!("cw", theme.class())} lang={lang.code()} aria-label={label}>
+            { for sections.iter().map(section) }
+        </article>
+    }
+}

@@ -1,0 +1,114 @@
+//! The embed attributes other than the config: which sections to show, and the
+//! colour theme.
+
+use crate::error::{quote, Error, Reason};
+
+/// One of the widget's three sections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// Title, body, basis, summary, goals, source.
+    Summary,
+    /// The featured countdown and the timeline of key dates.
+    Countdown,
+    /// "Bản đồ".
+    Map,
+}
+
+impl Section {
+    /// All three, in the default order.
+    pub const ALL: [Section; 3] = [Section::Summary, Section::Countdown, Section::Map];
+}
+
+/// The colour theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow the visitor's `prefers-color-scheme`.
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// The class the stylesheet keys on.
+    pub fn class(self) -> &'static str {
+        match self {
+            Theme::Auto => "theme-auto",
+            Theme::Light => "theme-light",
+            Theme::Dark => "theme-dark",
+        }
+    }
+}
+
+/// Parses the `sections` attribute: a comma list of `summary`, `countdown`, `map`,
+/// shown in the order given. Absent or blank means all three.
+pub fn parse_sections(attribute: Option<&str>) -> Result<Vec<Section>, Error> {
+    let Some(list) = attribute.filter(|a| !a.trim().is_empty()) else {
+        return Ok(Section::ALL.to_vec());
+    };
+    let mut sections = Vec::new();
+    for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let section = match name.to_ascii_lowercase().as_str() {
+            "summary" => Section::Summary,
+            "countdown" => Section::Countdown,
+            "map" => Section::Map,
+            _ => {
+                return Err(Error::at(
+                    "sections",
+                    Reason::UnknownSection { value: quote(name) },
+                ))
+            }
+        };
+        if !sections.contains(&section) {
+            sections.push(section);
+        }
+    }
+    Ok(sections)
+}
+
+/// Parses the `theme` attribute; absent means `auto`.
+pub fn parse_theme(attribute: Option<&str>) -> Result<Theme, Error> {
+    match attribute.map(|a| a.trim().to_ascii_lowercase()).as_deref() {
+        None | Some("") | Some("auto") => Ok(Theme::Auto),
+        Some("light") => Ok(Theme::Light),
+        Some("dark") => Ok(Theme::Dark),
+        Some(other) => Err(Error::at(
+            "theme",
+            Reason::UnknownTheme {
+                value: quote(other),
+            },
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections() {
+        assert_eq!(parse_sections(None), Ok(Section::ALL.to_vec()));
+        assert_eq!(
+            parse_sections(Some(" map, Summary ,map")),
+            Ok(vec![Section::Map, Section::Summary])
+        );
+        assert_eq!(
+            parse_sections(Some("summary,chart")),
+            Err(Error::at(
+                "sections",
+                Reason::UnknownSection {
+                    value: "chart".into()
+                }
+            ))
+        );
+    }
+
+    #[test]
+    fn themes() {
+        assert_eq!(parse_theme(Some("DARK")), Ok(Theme::Dark));
+        assert_eq!(parse_theme(None), Ok(Theme::Auto));
+        assert!(parse_theme(Some("neon")).is_err());
+    }
+}

@@ -1,0 +1,163 @@
+//! Everything that touches the host page: reading a placeholder's attributes,
+//! its open shadow root and styles, the mounted Yew apps, and the events the
+//! page can listen to.
+
+mod attributes;
+mod events;
+mod styles;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::AppHandle;
+
+use crate::components::{ErrorPanel, ErrorPanelProps, Widget, WidgetProps};
+use crate::config::{default_campaign, parse_config, parse_sections, parse_theme};
+use crate::error::{Error, Reason};
+use crate::i18n::{error_message, Lang};
+use attributes::Attributes;
+
+/// A Yew app rendered into one placeholder's shadow root.
+enum App {
+    Widget(AppHandle<Widget>),
+    Error(AppHandle<ErrorPanel>),
+}
+
+struct Mounted {
+    host: HtmlElement,
+    app: App,
+}
+
+thread_local! {
+    /// Every mounted instance; they share this one wasm instance.
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Mounts (or re-mounts) the widget into `host`, reading its attributes. A bad
+/// config renders the error panel and fires `campaign-widget:error`; only a
+/// browser without shadow DOM makes this return an error.
+pub fn mount(host: HtmlElement) -> Result<(), JsValue> {
+    unmount(&host);
+    let shadow = prepare_shadow_root(&host)?;
+    let root = host
+        .owner_document()
+        .ok_or("no document")?
+        .create_element("div")?;
+    root.set_class_name("cw-root");
+    shadow.append_child(&root)?;
+
+    let attributes = Attributes::read(&host);
+    let lang = attributes.lang();
+    let app = match widget_props(&host, &attributes, lang) {
+        Ok(props) => {
+            let app = yew::Renderer::<Widget>::with_root_and_props(root, props).render();
+            events::ready(&host, lang);
+            App::Widget(app)
+        }
+        Err(error) => {
+            let message = error_message(lang, &error);
+            web_sys::console::error_1(&format!("campaign-widget: {message}").into());
+            let props = ErrorPanelProps {
+                message: message.clone().into(),
+                lang,
+            };
+            let app = yew::Renderer::<ErrorPanel>::with_root_and_props(root, props).render();
+            events::error(&host, &message, &error.path);
+            App::Error(app)
+        }
+    };
+    MOUNTED.with(|m| m.borrow_mut().push(Mounted { host, app }));
+    Ok(())
+}
+
+/// Unmounts the widget from `host`, if it is mounted there, and shows the
+/// placeholder's fallback content again. Returns whether it was mounted.
+pub fn unmount(host: &HtmlElement) -> bool {
+    let found = MOUNTED.with(|m| {
+        let mut mounted = m.borrow_mut();
+        let index = mounted.iter().position(|entry| &entry.host == host)?;
+        Some(mounted.swap_remove(index))
+    });
+    let Some(Mounted { host, app }) = found else {
+        return false;
+    };
+    match app {
+        App::Widget(app) => app.destroy(),
+        App::Error(app) => app.destroy(),
+    }
+    if let Some(shadow) = host.shadow_root() {
+        shadow.set_inner_html("");
+        // A bare slot renders the light-DOM children: the webmaster's fallback.
+        if let Some(slot) = host
+            .owner_document()
+            .and_then(|d| d.create_element("slot").ok())
+        {
+            let _ = shadow.append_child(&slot);
+        }
+    }
+    true
+}
+
+/// How many widgets are mounted on the page.
+pub fn mounted_count() -> usize {
+    MOUNTED.with(|m| m.borrow().len())
+}
+
+fn prepare_shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
+    let shadow = match host.shadow_root() {
+        Some(shadow) => {
+            shadow.set_inner_html("");
+            shadow
+        }
+        None => host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .map_err(|_| {
+                let error = Error::at(
+                    "",
+                    Reason::Browser {
+                        detail: "attachShadow".into(),
+                    },
+                );
+                JsValue::from_str(&error_message(Lang::En, &error))
+            })?,
+    };
+    styles::adopt(&shadow)?;
+    Ok(shadow)
+}
+
+fn widget_props(
+    host: &HtmlElement,
+    attributes: &Attributes,
+    lang: Lang,
+) -> Result<WidgetProps, Error> {
+    let sections = parse_sections(attributes.get("sections").as_deref())?;
+    let theme = parse_theme(attributes.get("theme").as_deref())?;
+    let campaign = match inline_config(host) {
+        Some(json) => {
+            let parsed = parse_config(&json)?;
+            for path in &parsed.unknown_fields {
+                web_sys::console::warn_1(
+                    &format!("campaign-widget: unknown config field {path} ignored").into(),
+                );
+            }
+            parsed.campaign
+        }
+        None => default_campaign()?,
+    };
+    Ok(WidgetProps {
+        campaign: Rc::new(campaign),
+        lang,
+        sections: sections.into(),
+        theme,
+    })
+}
+
+/// The text of an inline `<script type="application/json">` child, if any.
+fn inline_config(host: &HtmlElement) -> Option<String> {
+    let script = host
+        .query_selector(":scope > script[type='application/json']")
+        .ok()??;
+    script.dyn_into::<HtmlElement>().ok()?.text_content()
+}

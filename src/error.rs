@@ -1,0 +1,113 @@
+//! The widget's one error type: where the problem is (a config field path such as
+//! `keyDates[2].start`, or an attribute name) and why. Messages are written by
+//! `i18n`, in the widget's language.
+
+use crate::time::DateError;
+
+/// A JSON type, for "expected a string, found a number".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `null`
+    Null,
+    /// `true` / `false`
+    Boolean,
+    /// any number
+    Number,
+    /// a whole number
+    Integer,
+    /// `"…"`
+    String,
+    /// `"…"` or `{"vi": "…", "en": "…"}`
+    Text,
+    /// `[…]`
+    Array,
+    /// `{…}`
+    Object,
+    /// `[latitude, longitude]`
+    LatLng,
+}
+
+/// Why something was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reason {
+    /// The JSON does not parse.
+    Json { line: usize, column: usize },
+    /// The config is larger than the widget reads.
+    TooLarge { bytes: usize, limit: usize },
+    /// A required field is absent.
+    Missing,
+    /// A field has the wrong JSON type.
+    WrongType { expected: Kind, found: Kind },
+    /// A required text is empty.
+    Empty,
+    /// A text is longer than allowed.
+    TooLong { max: usize },
+    /// A list has more items than allowed.
+    TooMany { max: usize },
+    /// `schema` is not 1.
+    UnsupportedSchema { found: String },
+    /// A date is not in an accepted form or not in the calendar.
+    Date { value: String, error: DateError },
+    /// An end comes before its start.
+    EndBeforeStart,
+    /// A yearly date lasts a year or more, so its occurrences would overlap.
+    RepeatSpanTooLong,
+    /// `repeat` is not one of the known values.
+    UnknownRepeat { value: String },
+    /// A URL is not http(s).
+    NotHttpUrl { value: String },
+    /// A tile URL lacks `{z}`, `{x}` or `{y}`.
+    TileTemplate { value: String },
+    /// `timezone` is not `Z` or `±HH:MM`.
+    Timezone { value: String },
+    /// A number is outside its range.
+    OutOfRange { min: f64, max: f64 },
+    /// An id is not made of lowercase letters, digits and dashes.
+    BadId { value: String },
+    /// Two key dates share an id.
+    DuplicateId { value: String },
+    /// A key of a text map is not a language tag.
+    LanguageTag { value: String },
+    /// The `sections` attribute names an unknown section.
+    UnknownSection { value: String },
+    /// The `theme` attribute is not light, dark or auto.
+    UnknownTheme { value: String },
+    /// The config could not be fetched (network error or blocked).
+    FetchFailed,
+    /// The config's server answered with an HTTP error.
+    HttpStatus { status: u16 },
+    /// The config took too long to arrive.
+    Timeout { seconds: u32 },
+    /// Something in the page's browser is missing (no shadow DOM, say).
+    Browser { detail: String },
+}
+
+/// Where and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Error {
+    /// A config field path (`keyDates[2].start`), an attribute (`now`), or empty
+    /// for the config as a whole.
+    pub path: String,
+    /// Why it was refused.
+    pub reason: Reason,
+}
+
+impl Error {
+    /// An error at `path`.
+    pub fn at(path: impl Into<String>, reason: Reason) -> Error {
+        Error {
+            path: path.into(),
+            reason,
+        }
+    }
+}
+
+/// Shortens a refused value for quoting in a message, so a 10 MB string does not
+/// become a 10 MB message.
+pub fn quote(value: &str) -> String {
+    const MAX: usize = 40;
+    match value.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_owned(),
+    }
+}

@@ -1,0 +1,457 @@
+//! Every user-visible string of the widget, in Vietnamese and English, and the
+//! wording of errors and dates. Pure: no browser APIs.
+
+use crate::error::{Error, Kind, Reason};
+use crate::time::{to_civil, CivilDate, DateError, DateSpec, Offset};
+
+/// A language the widget speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Tiếng Việt, the default.
+    #[default]
+    Vi,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language of a BCP 47 tag (`vi`, `vi-VN`, `en-GB`), if the widget speaks it.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The tag used for `lang` attributes and text maps.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// The fixed strings of the widget in this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Vi => &VI,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// The fixed strings of the widget in one language.
+pub struct Strings {
+    /// The widget's accessible name, before the campaign title.
+    pub widget_label: &'static str,
+    /// The small line above the title.
+    pub kicker: &'static str,
+    /// "Issued by".
+    pub organization: &'static str,
+    /// "Legal basis".
+    pub basis: &'static str,
+    /// The goals heading.
+    pub goals: &'static str,
+    /// Expands a long goal list.
+    pub show_more: &'static str,
+    /// Collapses it again.
+    pub show_less: &'static str,
+    /// "Source".
+    pub source: &'static str,
+    /// "Author".
+    pub author: &'static str,
+    /// The timeline heading.
+    pub key_dates: &'static str,
+    /// "every year".
+    pub yearly: &'static str,
+    /// The map heading when the config gives none.
+    pub map: &'static str,
+    /// The address label beside the map.
+    pub address: &'static str,
+    /// The link that opens a place on OpenStreetMap.
+    pub open_in_osm: &'static str,
+    /// Marks a link that opens in a new tab, for screen readers.
+    pub new_tab: &'static str,
+    /// The heading of the error panel.
+    pub error_title: &'static str,
+    /// The line under it.
+    pub error_hint: &'static str,
+    /// Names the zone times are shown in, for UTC+07:00.
+    pub vietnam_time: &'static str,
+    /// Weekday names, Sunday first.
+    pub weekdays: [&'static str; 7],
+}
+
+static VI: Strings = Strings {
+    widget_label: "Chiến dịch",
+    kicker: "Phong trào thi đua",
+    organization: "Cơ quan phát động",
+    basis: "Căn cứ",
+    goals: "Nội dung chính",
+    show_more: "Xem thêm",
+    show_less: "Thu gọn",
+    source: "Nguồn",
+    author: "Tác giả",
+    key_dates: "Các mốc thời gian",
+    yearly: "hằng năm",
+    map: "Bản đồ",
+    address: "Địa chỉ",
+    open_in_osm: "Xem trên OpenStreetMap",
+    new_tab: "(mở trong thẻ mới)",
+    error_title: "Không thể hiển thị chiến dịch",
+    error_hint: "Cấu hình của tiện ích có lỗi. Quản trị viên trang có thể sửa theo thông báo sau:",
+    vietnam_time: "giờ Việt Nam",
+    weekdays: [
+        "Chủ Nhật",
+        "Thứ Hai",
+        "Thứ Ba",
+        "Thứ Tư",
+        "Thứ Năm",
+        "Thứ Sáu",
+        "Thứ Bảy",
+    ],
+};
+
+static EN: Strings = Strings {
+    widget_label: "Campaign",
+    kicker: "Emulation movement",
+    organization: "Issued by",
+    basis: "Legal basis",
+    goals: "Main points",
+    show_more: "Show more",
+    show_less: "Show less",
+    source: "Source",
+    author: "Author",
+    key_dates: "Key dates",
+    yearly: "every year",
+    map: "Map",
+    address: "Address",
+    open_in_osm: "View on OpenStreetMap",
+    new_tab: "(opens in a new tab)",
+    error_title: "The campaign cannot be shown",
+    error_hint: "The widget's configuration has a problem. The site's administrator can fix it from this message:",
+    vietnam_time: "Vietnam time",
+    weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+};
+
+/// `03/02/2021`: how both languages write a date on Vietnamese pages.
+pub fn short_date(date: CivilDate) -> String {
+    format!("{:02}/{:02}/{}", date.day, date.month, date.year)
+}
+
+/// `Thứ Tư, 03/02/2021` / `Wednesday, 03/02/2021`.
+pub fn long_date(lang: Lang, date: CivilDate) -> String {
+    format!(
+        "{}, {}",
+        lang.strings().weekdays[usize::from(date.weekday())],
+        short_date(date)
+    )
+}
+
+/// How the zone is named next to a time: "giờ Việt Nam" for +07:00, else `UTC+hh:mm`.
+pub fn zone_label(lang: Lang, zone: Offset) -> String {
+    if zone == Offset::VIETNAM {
+        return lang.strings().vietnam_time.to_owned();
+    }
+    let m = zone.minutes();
+    let sign = if m < 0 { '−' } else { '+' };
+    format!("UTC{sign}{:02}:{:02}", m.abs() / 60, m.abs() % 60)
+}
+
+/// `07:00`, the time of day of `ms_of_day` milliseconds after midnight.
+pub fn clock_time(ms_of_day: u32) -> String {
+    let minutes = ms_of_day / 60_000;
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// A key date as text, in the campaign's zone: `03/02/2021`,
+/// `25/01/2021 – 01/02/2021`, `23/05/2021, 07:00 – 19:00 (giờ Việt Nam)`.
+pub fn date_range(lang: Lang, start: DateSpec, end: Option<DateSpec>, zone: Offset) -> String {
+    let part = |spec: DateSpec| match spec {
+        DateSpec::Day(date) => (date, None),
+        DateSpec::Instant { at, .. } => {
+            let (date, ms) = to_civil(at, zone);
+            (date, Some(clock_time(ms)))
+        }
+    };
+    let (start_date, start_time) = part(start);
+    let has_time = start_time.is_some() || end.is_some_and(|e| !e.is_whole_day());
+    let mut text = short_date(start_date);
+    if let Some(time) = &start_time {
+        text.push_str(", ");
+        text.push_str(time);
+    }
+    if let Some((end_date, end_time)) = end.map(part) {
+        if (end_date, &end_time) != (start_date, &start_time) {
+            text.push_str(" – ");
+            if end_date != start_date || end_time.is_none() {
+                text.push_str(&short_date(end_date));
+                if end_time.is_some() {
+                    text.push_str(", ");
+                }
+            }
+            if let Some(time) = &end_time {
+                text.push_str(time);
+            }
+        }
+    }
+    if has_time {
+        text.push_str(&format!(" ({})", zone_label(lang, zone)));
+    }
+    text
+}
+
+fn kind_name(lang: Lang, kind: Kind) -> &'static str {
+    match (lang, kind) {
+        (Lang::Vi, Kind::Null) => "null",
+        (Lang::Vi, Kind::Boolean) => "giá trị đúng/sai",
+        (Lang::Vi, Kind::Number) => "số",
+        (Lang::Vi, Kind::Integer) => "số nguyên",
+        (Lang::Vi, Kind::String) => "chuỗi",
+        (Lang::Vi, Kind::Text) => "chuỗi hoặc {\"vi\": …, \"en\": …}",
+        (Lang::Vi, Kind::Array) => "mảng",
+        (Lang::Vi, Kind::Object) => "đối tượng",
+        (Lang::Vi, Kind::LatLng) => "[vĩ độ, kinh độ]",
+        (Lang::En, Kind::Null) => "null",
+        (Lang::En, Kind::Boolean) => "a boolean",
+        (Lang::En, Kind::Number) => "a number",
+        (Lang::En, Kind::Integer) => "a whole number",
+        (Lang::En, Kind::String) => "a string",
+        (Lang::En, Kind::Text) => "a string or {\"vi\": …, \"en\": …}",
+        (Lang::En, Kind::Array) => "an array",
+        (Lang::En, Kind::Object) => "an object",
+        (Lang::En, Kind::LatLng) => "[latitude, longitude]",
+    }
+}
+
+fn date_reason(lang: Lang, value: &str, error: DateError) -> String {
+    let vi = lang == Lang::Vi;
+    match error {
+        DateError::Format if vi => {
+            format!("\"{value}\" không phải ngày hợp lệ: viết YYYY-MM-DD hoặc RFC 3339 có múi giờ")
+        }
+        DateError::Format => {
+            format!("\"{value}\" is not a date: write YYYY-MM-DD or RFC 3339 with an offset")
+        }
+        DateError::NoSuchDay if vi => {
+            format!("\"{value}\" không phải ngày hợp lệ: ngày này không có trong lịch")
+        }
+        DateError::NoSuchDay => {
+            format!("\"{value}\" is not a date: that day is not in the calendar")
+        }
+        DateError::NoSuchTime if vi => {
+            format!("\"{value}\" không phải ngày hợp lệ: giờ không tồn tại")
+        }
+        DateError::NoSuchTime => format!("\"{value}\" is not a date: no such time of day"),
+        DateError::MissingOffset if vi => format!("\"{value}\" thiếu múi giờ (thêm Z hoặc +07:00)"),
+        DateError::MissingOffset => format!("\"{value}\" has no offset (add Z or +07:00)"),
+        DateError::BadOffset if vi => {
+            format!("\"{value}\" có múi giờ không hợp lệ (Z hoặc ±HH:MM)")
+        }
+        DateError::BadOffset => format!("\"{value}\" has an invalid offset (Z or ±HH:MM)"),
+    }
+}
+
+/// Why, in words, without the path.
+pub fn reason_text(lang: Lang, reason: &Reason) -> String {
+    let vi = lang == Lang::Vi;
+    match reason {
+        Reason::Json { line, column } if vi => {
+            format!("JSON không hợp lệ ở dòng {line}, cột {column}")
+        }
+        Reason::Json { line, column } => format!("malformed JSON at line {line}, column {column}"),
+        Reason::TooLarge { bytes, limit } if vi => {
+            format!(
+                "cấu hình quá lớn ({} KB, tối đa {} KB)",
+                bytes.div_ceil(1024),
+                limit / 1024
+            )
+        }
+        Reason::TooLarge { bytes, limit } => {
+            format!(
+                "the config is too large ({} KB, at most {} KB)",
+                bytes.div_ceil(1024),
+                limit / 1024
+            )
+        }
+        Reason::Missing if vi => "bắt buộc nhưng bị thiếu".into(),
+        Reason::Missing => "is required".into(),
+        Reason::WrongType { expected, found } if vi => {
+            format!(
+                "phải là {}, không phải {}",
+                kind_name(lang, *expected),
+                kind_name(lang, *found)
+            )
+        }
+        Reason::WrongType { expected, found } => {
+            format!(
+                "must be {}, not {}",
+                kind_name(lang, *expected),
+                kind_name(lang, *found)
+            )
+        }
+        Reason::Empty if vi => "không được để trống".into(),
+        Reason::Empty => "must not be empty".into(),
+        Reason::TooLong { max } if vi => format!("dài quá {max} ký tự"),
+        Reason::TooLong { max } => format!("is longer than {max} characters"),
+        Reason::TooMany { max } if vi => format!("có quá {max} mục"),
+        Reason::TooMany { max } => format!("has more than {max} items"),
+        Reason::UnsupportedSchema { found } if vi => {
+            format!("phiên bản cấu hình {found} không được hỗ trợ (tiện ích này đọc phiên bản 1)")
+        }
+        Reason::UnsupportedSchema { found } => {
+            format!("config schema {found} is not supported (this widget reads schema 1)")
+        }
+        Reason::Date { value, error } => date_reason(lang, value, *error),
+        Reason::EndBeforeStart if vi => "kết thúc trước khi bắt đầu".into(),
+        Reason::EndBeforeStart => "ends before it starts".into(),
+        Reason::RepeatSpanTooLong if vi => "mốc lặp hằng năm không thể kéo dài quá một năm".into(),
+        Reason::RepeatSpanTooLong => "a yearly date cannot last more than a year".into(),
+        Reason::UnknownRepeat { value } if vi => {
+            format!("\"{value}\" không hợp lệ (chỉ nhận \"yearly\" hoặc \"none\")")
+        }
+        Reason::UnknownRepeat { value } => {
+            format!("\"{value}\" is not a repeat (use \"yearly\" or \"none\")")
+        }
+        Reason::NotHttpUrl { value } if vi => format!("\"{value}\" không phải địa chỉ http(s)"),
+        Reason::NotHttpUrl { value } => format!("\"{value}\" is not an http(s) URL"),
+        Reason::TileTemplate { value } if vi => {
+            format!("\"{value}\" thiếu {{z}}, {{x}} hoặc {{y}}")
+        }
+        Reason::TileTemplate { value } => format!("\"{value}\" lacks {{z}}, {{x}} or {{y}}"),
+        Reason::Timezone { value } if vi => {
+            format!("\"{value}\" không phải múi giờ (Z hoặc ±HH:MM)")
+        }
+        Reason::Timezone { value } => format!("\"{value}\" is not an offset (Z or ±HH:MM)"),
+        Reason::OutOfRange { min, max } if vi => format!("phải nằm trong khoảng {min} đến {max}"),
+        Reason::OutOfRange { min, max } => format!("must be between {min} and {max}"),
+        Reason::BadId { value } if vi => {
+            format!("\"{value}\" chỉ được gồm chữ thường, chữ số, - và _")
+        }
+        Reason::BadId { value } => {
+            format!("\"{value}\" may only hold lowercase letters, digits, - and _")
+        }
+        Reason::DuplicateId { value } if vi => format!("\"{value}\" bị trùng với một mốc trước"),
+        Reason::DuplicateId { value } => format!("\"{value}\" is already used by an earlier date"),
+        Reason::LanguageTag { value } if vi => {
+            format!("\"{value}\" không phải mã ngôn ngữ (vi, en, …)")
+        }
+        Reason::LanguageTag { value } => format!("\"{value}\" is not a language tag (vi, en, …)"),
+        Reason::UnknownSection { value } if vi => {
+            format!("\"{value}\" không phải mục (summary, countdown, map)")
+        }
+        Reason::UnknownSection { value } => {
+            format!("\"{value}\" is not a section (summary, countdown, map)")
+        }
+        Reason::UnknownTheme { value } if vi => {
+            format!("\"{value}\" không phải giao diện (light, dark, auto)")
+        }
+        Reason::UnknownTheme { value } => format!("\"{value}\" is not a theme (light, dark, auto)"),
+        Reason::FetchFailed if vi => "không tải được cấu hình (lỗi mạng hoặc bị chặn)".into(),
+        Reason::FetchFailed => "the config could not be loaded (network error or blocked)".into(),
+        Reason::HttpStatus { status } if vi => {
+            format!("máy chủ trả lỗi HTTP {status} khi tải cấu hình")
+        }
+        Reason::HttpStatus { status } => {
+            format!("the server answered HTTP {status} for the config")
+        }
+        Reason::Timeout { seconds } if vi => format!("tải cấu hình quá {seconds} giây"),
+        Reason::Timeout { seconds } => {
+            format!("the config took more than {seconds} seconds to load")
+        }
+        Reason::Browser { detail } if vi => format!("trình duyệt không hỗ trợ: {detail}"),
+        Reason::Browser { detail } => format!("the browser lacks a feature: {detail}"),
+    }
+}
+
+/// `keyDates[2].start: "2021-02-30" is not a date…`, or the reason alone for the
+/// config as a whole.
+pub fn error_message(lang: Lang, error: &Error) -> String {
+    let reason = reason_text(lang, &error.reason);
+    if error.path.is_empty() {
+        reason
+    } else {
+        format!("{}: {reason}", error.path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags() {
+        assert_eq!(Lang::from_tag("vi-VN"), Some(Lang::Vi));
+        assert_eq!(Lang::from_tag("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("fr"), None);
+    }
+
+    #[test]
+    fn vietnamese_dates() {
+        let date = CivilDate::new(2021, 2, 3);
+        assert_eq!(
+            date.map(|d| long_date(Lang::Vi, d)).as_deref(),
+            Some("Thứ Tư, 03/02/2021")
+        );
+        assert_eq!(
+            date.map(|d| long_date(Lang::En, d)).as_deref(),
+            Some("Wednesday, 03/02/2021")
+        );
+    }
+
+    #[test]
+    fn date_ranges() {
+        let spec = |t: &str| crate::time::parse_date_spec(t).ok();
+        let zone = Offset::VIETNAM;
+        let range = |a: &str, b: Option<&str>| match (spec(a), b.map(spec)) {
+            (Some(a), None) => date_range(Lang::Vi, a, None, zone),
+            (Some(a), Some(Some(b))) => date_range(Lang::Vi, a, Some(b), zone),
+            _ => String::from("invalid"),
+        };
+        assert_eq!(range("2021-02-03", None), "03/02/2021");
+        assert_eq!(
+            range("2021-01-25", Some("2021-02-01")),
+            "25/01/2021 – 01/02/2021"
+        );
+        assert_eq!(
+            range(
+                "2021-05-23T07:00:00+07:00",
+                Some("2021-05-23T19:00:00+07:00")
+            ),
+            "23/05/2021, 07:00 – 19:00 (giờ Việt Nam)"
+        );
+        // An instant written in UTC is shown in the campaign's zone.
+        assert_eq!(
+            range("2021-05-23T00:00:00Z", None),
+            "23/05/2021, 07:00 (giờ Việt Nam)"
+        );
+        assert_eq!(
+            zone_label(Lang::En, Offset::from_minutes(-600).unwrap_or(Offset::UTC)),
+            "UTC−10:00"
+        );
+    }
+
+    #[test]
+    fn messages_name_path_and_reason() {
+        let error = Error::at(
+            "keyDates[2].start",
+            Reason::Date {
+                value: "2021-02-30".into(),
+                error: DateError::NoSuchDay,
+            },
+        );
+        assert_eq!(
+            error_message(Lang::En, &error),
+            "keyDates[2].start: \"2021-02-30\" is not a date: that day is not in the calendar"
+        );
+        assert!(error_message(Lang::Vi, &error)
+            .starts_with("keyDates[2].start: \"2021-02-30\" không phải ngày"));
+    }
+}

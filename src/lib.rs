@@ -1,0 +1,44 @@
+//! An embeddable campaign widget: a public campaign's summary, a countdown to its
+//! key dates and its map, mounted from one `<script>` tag into an open shadow
+//! root of any page.
+//!
+//! Pure logic (`config`, `time`, `i18n`, `error`) has no browser imports and is
+//! tested natively; `components` are the Yew views; `embed` is the only module
+//! that touches the host page. The `#[wasm_bindgen]` exports below are what
+//! `static/embed.js` calls.
+
+pub mod components;
+pub mod config;
+pub mod embed;
+pub mod error;
+pub mod i18n;
+pub mod time;
+
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+/// The widget's version, as `CampaignWidget.version` reports it.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Mounts the widget into `element` (a `<campaign-widget>` or a
+/// `<div data-campaign-widget>`), reading its attributes; mounting again
+/// re-reads them.
+#[wasm_bindgen]
+pub fn mount(element: HtmlElement) -> Result<(), JsValue> {
+    embed::mount(element)
+}
+
+/// Unmounts the widget from `element`; returns whether it was mounted.
+#[wasm_bindgen]
+pub fn unmount(element: HtmlElement) -> bool {
+    embed::unmount(&element)
+}
+
+/// How many widgets are mounted on the page (for leak checks in tests).
+#[wasm_bindgen(js_name = mountedCount)]
+pub fn mounted_count() -> usize {
+    embed::mounted_count()
+}
