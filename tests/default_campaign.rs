@@ -1,7 +1,9 @@
 //! The built-in default campaign parses and holds the facts of DESIGN.md §2.
 #![cfg(not(target_arch = "wasm32"))]
 
-use campaign_widget::config::{default_campaign, parse_config, Campaign, KeyDate, Repeat, DEFAULT_CAMPAIGN_JSON};
+use campaign_widget::config::{
+    default_campaign, parse_config, Campaign, KeyDate, Repeat, DEFAULT_CAMPAIGN_JSON,
+};
 use campaign_widget::i18n::Lang;
 use campaign_widget::time::{parse_date_spec, CivilDate, DateSpec, Offset};
 
@@ -13,7 +15,11 @@ fn campaign() -> Campaign {
 }
 
 fn key_date<'a>(campaign: &'a Campaign, id: &str) -> &'a KeyDate {
-    campaign.key_dates.iter().find(|d| d.id == id).unwrap_or_else(|| panic!("no key date {id}"))
+    campaign
+        .key_dates
+        .iter()
+        .find(|d| d.id == id)
+        .unwrap_or_else(|| panic!("no key date {id}"))
 }
 
 fn day(y: i32, m: u8, d: u8) -> DateSpec {
@@ -27,7 +33,11 @@ fn instant(text: &str) -> DateSpec {
 #[test]
 fn parses_without_unknown_fields() {
     let parsed = parse_config(DEFAULT_CAMPAIGN_JSON).unwrap_or_else(|e| panic!("{e:?}"));
-    assert!(parsed.unknown_fields.is_empty(), "{:?}", parsed.unknown_fields);
+    assert!(
+        parsed.unknown_fields.is_empty(),
+        "{:?}",
+        parsed.unknown_fields
+    );
 }
 
 #[test]
@@ -35,12 +45,22 @@ fn body_basis_and_source() {
     let c = campaign();
     assert_eq!(c.timezone, Offset::VIETNAM);
     assert_eq!(c.organization.get(Lang::Vi), "Văn phòng HĐND tỉnh Đồng Nai");
-    let basis = c.basis.as_ref().map(|b| b.get(Lang::Vi)).unwrap_or_default();
-    assert!(basis.starts_with("Chỉ thị số 01/CT-UBND ngày 05/01/2021 của UBND tỉnh Đồng Nai"), "{basis}");
+    let basis = c
+        .basis
+        .as_ref()
+        .map(|b| b.get(Lang::Vi))
+        .unwrap_or_default();
+    assert!(
+        basis.starts_with("Chỉ thị số 01/CT-UBND ngày 05/01/2021 của UBND tỉnh Đồng Nai"),
+        "{basis}"
+    );
     assert!(basis.contains("quốc phòng – an ninh năm 2021"));
     let source = c.source.as_ref().expect("a source");
     assert_eq!(source.name.get(Lang::Vi), "hdnd.dongnai.gov.vn");
-    assert_eq!(source.author.as_ref().map(|a| a.get(Lang::Vi)), Some("Kiếm Long"));
+    assert_eq!(
+        source.author.as_ref().map(|a| a.get(Lang::Vi)),
+        Some("Kiếm Long")
+    );
     assert!(c.title.get(Lang::Vi).contains("năm 2021"));
     assert!(!c.title.get(Lang::En).is_empty() && c.title.get(Lang::En) != c.title.get(Lang::Vi));
 }
@@ -49,17 +69,26 @@ fn body_basis_and_source() {
 fn key_dates_match_the_record() {
     let c = campaign();
     let founding = key_date(&c, "party-founding");
-    assert_eq!((founding.start, founding.end, founding.repeat), (day(1930, 2, 3), None, Repeat::Yearly));
+    assert_eq!(
+        (founding.start, founding.end, founding.repeat),
+        (day(1930, 2, 3), None, Repeat::Yearly)
+    );
 
     let congress = key_date(&c, "congress-13");
-    assert_eq!((congress.start, congress.end), (day(2021, 1, 25), Some(day(2021, 2, 1))));
+    assert_eq!(
+        (congress.start, congress.end),
+        (day(2021, 1, 25), Some(day(2021, 2, 1)))
+    );
     assert!(congress.title.get(Lang::Vi).contains("lần thứ XIII"));
 
     let election = key_date(&c, "election-2021");
     // 07:00–19:00 Vietnam time is 00:00–12:00 UTC, on Sunday 23/05/2021.
     let utc = |spec: DateSpec| spec.start_in(Offset::UTC);
     assert_eq!(utc(election.start), utc(instant("2021-05-23T00:00:00Z")));
-    assert_eq!(election.end.map(utc), Some(utc(instant("2021-05-23T12:00:00Z"))));
+    assert_eq!(
+        election.end.map(utc),
+        Some(utc(instant("2021-05-23T12:00:00Z")))
+    );
     assert_eq!(CivilDate::new(2021, 5, 23).map(CivilDate::weekday), Some(0));
     assert!(election.title.get(Lang::Vi).contains("khóa XV"));
 
@@ -69,9 +98,16 @@ fn key_dates_match_the_record() {
 #[test]
 fn typos_of_the_article_are_fixed() {
     // The $comment at the top names the typos; the data after it must not hold them.
-    let data = DEFAULT_CAMPAIGN_JSON.split_once("\"schema\"").map_or("", |(_, data)| data);
+    let data = DEFAULT_CAMPAIGN_JSON
+        .split_once("\"schema\"")
+        .map_or("", |(_, data)| data);
     assert!(data.contains("Đẩy mạnh công tác thông tin tuyên truyền"));
-    for typo in ["đẩỵ", "tiên tiên", "chỉ thị số chỉ thị số", "thi đua năm 2020"] {
+    for typo in [
+        "đẩỵ",
+        "tiên tiên",
+        "chỉ thị số chỉ thị số",
+        "thi đua năm 2020",
+    ] {
         assert!(!data.to_lowercase().contains(typo), "{typo}");
     }
 }
@@ -84,6 +120,14 @@ fn the_map_shows_the_office_in_bien_hoa() {
     let office = map.markers.first().expect("a marker");
     assert!(office.address.get(Lang::Vi).contains("Biên Hòa"));
     // Biên Hòa's centre lies within these bounds.
-    assert!((10.90..11.00).contains(&office.position.lat), "{:?}", office.position);
-    assert!((106.78..106.88).contains(&office.position.lng), "{:?}", office.position);
+    assert!(
+        (10.90..11.00).contains(&office.position.lat),
+        "{:?}",
+        office.position
+    );
+    assert!(
+        (106.78..106.88).contains(&office.position.lng),
+        "{:?}",
+        office.position
+    );
 }

@@ -1,1 +1,36 @@
-fn main() {}
+//! Project automation, run as `cargo xtask <command>`:
+//!
+//! - `setup`: install what is missing (wasm target, trunk, wasm-bindgen-cli, npm
+//!   packages, Chromium and nginx), skipping quickly what is present;
+//! - `serve`: setup, then `trunk serve` of the demo page on http://127.0.0.1:8080;
+//! - `build`: setup, then the release `dist/`;
+//! - `test`: setup, then every test tier (native, browser, end-to-end);
+//! - `stamp-loader`: Trunk's post-build hook that writes file names into embed.js.
+
+mod setup;
+mod stamp;
+mod tasks;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::run(setup::Needs::Everything),
+        Some("serve") => tasks::serve(),
+        Some("build") => tasks::build_release(),
+        Some("test") => tasks::test(&args[1..]),
+        Some("stamp-loader") => stamp::run(),
+        _ => Err(format!(
+            "usage: cargo xtask <setup|serve|build|test|stamp-loader>\n  got: {}",
+            args.join(" ")
+        )),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,140 @@
+/*! campaign-widget loader. The one file a page references:
+ *    <campaign-widget lang="vi"></campaign-widget>
+ *    <script src="…/embed.js" async></script>
+ * It finds the wasm-bindgen glue and the .wasm next to itself (the names below are
+ * filled in at build time by `cargo xtask stamp-loader`), so dist/ works from any
+ * path and any origin. Safe with async or defer, before or after the placeholders,
+ * and when included twice. It never throws into the host page. */
+(function () {
+  "use strict";
+  if (window.CampaignWidget) return; // included twice: the first copy does the work
+
+  var VERSION = "__CW_VERSION__";
+  var GLUE = "__CW_GLUE__";
+  var WASM = "__CW_WASM__";
+  var TAG = "campaign-widget";
+  var DIV_SELECTOR = "[data-campaign-widget]";
+  var ATTRIBUTES = ["lang", "config", "sections", "now", "theme"];
+  var mark = function (name) {
+    if (window.performance && performance.mark) performance.mark("campaign-widget:" + name);
+  };
+  mark("loader-start");
+
+  var script = document.currentScript;
+  var base = new URL(".", (script && script.src) || location.href).href;
+  var loading = null;
+
+  // The glue and the wasm are fetched in parallel; the wasm is instantiated
+  // while it streams in.
+  function load() {
+    if (!loading) {
+      var wasm = fetch(base + WASM);
+      loading = import(base + GLUE).then(function (glue) {
+        return glue.default({ module_or_path: wasm }).then(function () {
+          mark("wasm-ready");
+          return glue;
+        });
+      });
+    }
+    return loading;
+  }
+
+  function report(element, error) {
+    var message = (error && error.message) || String(error);
+    if (window.console) console.error("campaign-widget: " + message);
+    try {
+      element.dispatchEvent(new CustomEvent("campaign-widget:error", {
+        bubbles: true, composed: true, detail: { message: message, path: "" }
+      }));
+    } catch (ignored) { /* a throwing listener must not break the page */ }
+  }
+
+  // Mounts once per connection; a disconnect followed by a reconnect in the same
+  // task (a move in the DOM) keeps the widget.
+  var mounted = new WeakMap();
+
+  function mount(element) {
+    if (mounted.has(element)) return mounted.get(element);
+    var done = load().then(function (glue) {
+      if (!element.isConnected) return handle(element);
+      glue.mount(element);
+      if (!firstRender) { firstRender = true; mark("first-render"); }
+      return handle(element);
+    }).catch(function (error) {
+      mounted.delete(element);
+      report(element, error);
+      throw error;
+    });
+    mounted.set(element, done);
+    done.catch(function () {}); // reported above; never an unhandled rejection
+    return done;
+  }
+  var firstRender = false;
+
+  function unmount(element) {
+    if (!mounted.has(element)) return false;
+    mounted.delete(element);
+    if (loading) loading.then(function (glue) { glue.unmount(element); }, function () {});
+    return true;
+  }
+
+  function remount(element) {
+    if (!mounted.has(element)) return;
+    load().then(function (glue) { if (element.isConnected) glue.mount(element); }, function () {});
+  }
+
+  function handle(element) {
+    return { element: element, unmount: function () { return unmount(element); } };
+  }
+
+  function disconnected(element) {
+    queueMicrotask(function () { if (!element.isConnected) unmount(element); });
+  }
+
+  if (window.customElements && !customElements.get(TAG)) {
+    customElements.define(TAG, class extends HTMLElement {
+      static get observedAttributes() { return ATTRIBUTES; }
+      connectedCallback() { mount(this); }
+      disconnectedCallback() { disconnected(this); }
+      attributeChangedCallback(name, before, after) { if (before !== after) remount(this); }
+    });
+  }
+
+  // <div data-campaign-widget>: mounted now, and when added or removed later.
+  function scan(root) {
+    if (root.matches && root.matches(DIV_SELECTOR)) mount(root);
+    if (root.querySelectorAll) Array.prototype.forEach.call(root.querySelectorAll(DIV_SELECTOR), mount);
+  }
+  function watch() {
+    scan(document);
+    new MutationObserver(function (records) {
+      records.forEach(function (record) {
+        Array.prototype.forEach.call(record.addedNodes, scan);
+        Array.prototype.forEach.call(record.removedNodes, function (node) {
+          if (node.nodeType !== 1) return;
+          if (node.matches(DIV_SELECTOR)) disconnected(node);
+          Array.prototype.forEach.call(node.querySelectorAll(DIV_SELECTOR), disconnected);
+        });
+        if (record.type === "attributes" && record.target.matches(DIV_SELECTOR)) remount(record.target);
+      });
+    }).observe(document.documentElement, {
+      childList: true, subtree: true, attributes: true,
+      attributeFilter: ATTRIBUTES.map(function (name) { return "data-" + name; })
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
+  else watch();
+
+  window.CampaignWidget = Object.freeze({
+    version: VERSION,
+    /** Mounts into any element; `options` sets its attributes (lang, config, sections, now, theme). */
+    mount: function (element, options) {
+      var prefix = element.localName === TAG ? "" : "data-";
+      Object.keys(options || {}).forEach(function (name) {
+        if (ATTRIBUTES.indexOf(name) >= 0) element.setAttribute(prefix + name, String(options[name]));
+      });
+      return mount(element);
+    },
+    unmount: unmount
+  });
+})();

@@ -1,0 +1,236 @@
+//! Browser tests: components rendered by Yew in headless Chromium
+//! (wasm-bindgen-test; run by `cargo xtask test`).
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use campaign_widget::components::{Summary, SummaryProps};
+use campaign_widget::config::{default_campaign, parse_config, Campaign};
+use campaign_widget::i18n::Lang;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// Lets Yew's scheduler and the browser run.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn container() -> Element {
+    let div = document().create_element("div").expect("a div");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&div)
+        .expect("appended");
+    div
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).expect("a selector");
+    (0..list.length())
+        .filter_map(|i| list.get(i)?.text_content())
+        .collect()
+}
+
+fn campaign() -> Rc<Campaign> {
+    Rc::new(default_campaign().expect("the default campaign"))
+}
+
+#[wasm_bindgen_test]
+async fn summary_renders_the_default_campaign() {
+    let root = container();
+    let props = SummaryProps {
+        campaign: campaign(),
+        lang: Lang::Vi,
+    };
+    let app = yew::Renderer::<Summary>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+
+    let title = texts(&root, "h2");
+    assert_eq!(title.len(), 1);
+    assert!(title[0].starts_with("Phong trào thi đua"), "{title:?}");
+    let facts = texts(&root, "dd");
+    assert_eq!(facts[0], "Văn phòng HĐND tỉnh Đồng Nai");
+    assert!(facts[1].starts_with("Chỉ thị số 01/CT-UBND ngày 05/01/2021"));
+    // Eight goals: four shown, the rest behind "Xem thêm".
+    assert_eq!(texts(&root, "ol.cw-goals > li").len(), 4);
+    let source = root
+        .query_selector(".cw-source a")
+        .ok()
+        .flatten()
+        .expect("a source link");
+    assert_eq!(
+        source.get_attribute("href").as_deref(),
+        Some("https://hdnd.dongnai.gov.vn/")
+    );
+    assert_eq!(
+        source.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert!(texts(&root, ".cw-source").join(" ").contains("Kiếm Long"));
+
+    let more: HtmlElement = root
+        .query_selector(".cw-more")
+        .ok()
+        .flatten()
+        .expect("a button")
+        .unchecked_into();
+    assert_eq!(
+        more.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    more.click();
+    settle().await;
+    assert_eq!(texts(&root, "ol.cw-goals > li").len(), 8);
+    assert_eq!(more.get_attribute("aria-expanded").as_deref(), Some("true"));
+    app.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn summary_speaks_english() {
+    let root = container();
+    let props = SummaryProps {
+        campaign: campaign(),
+        lang: Lang::En,
+    };
+    let app = yew::Renderer::<Summary>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert_eq!(texts(&root, "dt")[0], "Issued by");
+    assert_eq!(
+        texts(&root, "dd")[0],
+        "Office of the Đồng Nai Provincial People's Council"
+    );
+    assert!(texts(&root, ".cw-more")[0].starts_with("Show more"));
+    app.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn markup_in_config_text_is_shown_as_text() {
+    let json = r#"{"schema": 1, "title": "<script>alert(1)</script>",
+        "organization": "<img src=x onerror=alert(2)>", "summary": "A &amp; B &lt;b&gt;",
+        "keyDates": []}"#;
+    let campaign = Rc::new(parse_config(json).expect("valid").campaign);
+    let root = container();
+    let props = SummaryProps {
+        campaign,
+        lang: Lang::Vi,
+    };
+    let app = yew::Renderer::<Summary>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert_eq!(texts(&root, "h2")[0], "<script>alert(1)</script>");
+    assert_eq!(texts(&root, "dd")[0], "<img src=x onerror=alert(2)>");
+    assert_eq!(texts(&root, ".cw-lead")[0], "A &amp; B &lt;b&gt;");
+    assert!(root
+        .query_selector("script, img, b")
+        .ok()
+        .flatten()
+        .is_none());
+    app.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn mounts_into_an_open_shadow_root_with_adopted_styles() {
+    let host: HtmlElement = document()
+        .create_element("campaign-widget")
+        .expect("an element")
+        .unchecked_into();
+    host.set_attribute("lang", "en").expect("lang");
+    host.set_inner_html("<p class='fallback'>fallback</p>");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("appended");
+
+    campaign_widget::mount(host.clone()).expect("mounted");
+    settle().await;
+    let shadow = host.shadow_root().expect("an open shadow root");
+    let title = shadow
+        .query_selector("h2")
+        .ok()
+        .flatten()
+        .and_then(|h| h.text_content());
+    assert_eq!(
+        title.as_deref(),
+        Some("2021 emulation movement for socio-economic development, defence and security")
+    );
+    let sheets =
+        js_sys::Reflect::get(&shadow, &"adoptedStyleSheets".into()).expect("adoptedStyleSheets");
+    assert_eq!(js_sys::Array::from(&sheets).length(), 1);
+    // No <style> element and no style attribute anywhere in the widget.
+    assert!(shadow
+        .query_selector("style, [style]")
+        .ok()
+        .flatten()
+        .is_none());
+    // Events work inside the shadow root.
+    let more: HtmlElement = shadow
+        .query_selector(".cw-more")
+        .ok()
+        .flatten()
+        .expect("a button")
+        .unchecked_into();
+    more.click();
+    settle().await;
+    assert_eq!(
+        shadow
+            .query_selector_all("ol.cw-goals > li")
+            .map(|l| l.length())
+            .ok(),
+        Some(8)
+    );
+
+    assert!(campaign_widget::unmount(host.clone()));
+    assert!(!campaign_widget::unmount(host.clone()));
+    // The fallback shows again through a bare slot.
+    assert!(shadow.query_selector("slot").ok().flatten().is_some());
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_inline_config_shows_the_error_panel_and_keeps_the_fallback() {
+    let host: HtmlElement = document()
+        .create_element("div")
+        .expect("a div")
+        .unchecked_into();
+    host.set_attribute("data-campaign-widget", "")
+        .expect("marker");
+    host.set_inner_html(
+        r#"<p>fallback</p><script type="application/json">{"schema": 1, "title": "x", "organization": "y",
+        "summary": "z", "keyDates": [{"id": "a", "title": "t", "start": "2021-02-30"}]}</script>"#,
+    );
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("appended");
+    campaign_widget::mount(host.clone()).expect("mounted");
+    settle().await;
+    let shadow = host.shadow_root().expect("a shadow root");
+    let alert = shadow
+        .query_selector("[role=alert]")
+        .ok()
+        .flatten()
+        .and_then(|a| a.text_content())
+        .unwrap_or_default();
+    assert!(
+        alert.contains("keyDates[0].start: \"2021-02-30\" không phải ngày hợp lệ"),
+        "{alert}"
+    );
+    assert!(shadow.query_selector("slot").ok().flatten().is_some());
+    campaign_widget::unmount(host.clone());
+    host.remove();
+}

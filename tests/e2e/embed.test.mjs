@@ -1,0 +1,87 @@
+// The release dist/ served by nginx on one origin, mounted through the script
+// tag into host pages on another, in Chromium at phone and desktop sizes.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServers } from "./support/servers.mjs";
+import { launch, openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
+
+let servers, browser;
+before(async () => {
+  servers = await startServers();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await servers?.stop();
+});
+
+for (const [name, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
+  test(`mounts cross-origin into a shadow root (${name})`, async () => {
+    const { context, page, problems } = await openPage(browser, device);
+    await page.goto(`${servers.hostOrigin}/portal-article.html`);
+    const title = page.locator("campaign-widget h2");
+    await title.waitFor({ state: "visible", timeout: 20000 });
+    assert.match(await title.innerText(), /^Phong trào thi đua thực hiện thắng lợi nhiệm vụ/);
+
+    const shadow = await page.evaluate(() => {
+      const host = document.querySelector("campaign-widget");
+      const root = host.shadowRoot;
+      const h2 = root.querySelector("h2");
+      return {
+        mode: root.mode,
+        sheets: root.adoptedStyleSheets.length,
+        styleNodes: document.querySelectorAll("style").length,
+        titleColor: getComputedStyle(h2).color,
+        titleSize: getComputedStyle(h2).fontSize,
+        lineHeight: getComputedStyle(root.querySelector(".cw-lead")).lineHeight,
+        fallbackShown: document.getElementById("fallback").getClientRects().length > 0,
+        globals: ["CampaignWidget"].filter((g) => g in window),
+        version: window.CampaignWidget.version,
+        scrollWidth: document.documentElement.scrollWidth,
+        viewport: window.innerWidth,
+      };
+    });
+    assert.equal(shadow.mode, "open");
+    assert.equal(shadow.sheets, 1);
+    assert.equal(shadow.styleNodes, 1, "only the host page's own <style>");
+    // The host's `h2 { color: green; font-size: 40px }` does not reach the widget.
+    assert.notEqual(shadow.titleColor, "rgb(0, 128, 0)");
+    assert.notEqual(shadow.titleSize, "40px");
+    assert.equal(shadow.fallbackShown, false, "fallback hidden once mounted");
+    assert.match(shadow.version, /^\d+\.\d+\.\d+$/);
+    assert.ok(shadow.scrollWidth <= shadow.viewport, "no horizontal overflow");
+
+    // Everything came from the dist origin: the glue, the wasm (streamed, typed).
+    const log = servers.accessLog();
+    assert.match(log, /GET \/campaign-widget-[0-9a-f]+\.js HTTP/);
+    assert.match(log, /GET \/campaign-widget-[0-9a-f]+_bg\.wasm HTTP/);
+
+    await screenshot(page, `embed-portal-${name}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("fires campaign-widget:ready, bubbling and composed, and loads once when included twice", async () => {
+  const { context, page, problems, requests } = await openPage(browser, DESKTOP);
+  await page.goto(`${servers.hostOrigin}/portal-article.html`);
+  await page.locator("campaign-widget h2").waitFor();
+  const result = await page.evaluate(async (dist) => {
+    const seen = [];
+    document.addEventListener("campaign-widget:ready", (e) => seen.push(e.composed && e.bubbles));
+    const script = document.createElement("script");
+    script.src = `${dist}/embed.js`;
+    await new Promise((done) => { script.onload = done; document.head.append(script); });
+    const el = document.createElement("campaign-widget");
+    el.setAttribute("lang", "en");
+    document.querySelector("main").append(el);
+    await new Promise((done) => el.addEventListener("campaign-widget:ready", done, { once: true }));
+    return { seen, title: el.shadowRoot.querySelector("h2").textContent, widgets: document.querySelectorAll("campaign-widget").length };
+  }, servers.distOrigin);
+  assert.deepEqual(result.seen, [true]);
+  assert.equal(result.title, "2021 emulation movement for socio-economic development, defence and security");
+  // One wasm instance serves both widgets: the second include fetched nothing more.
+  assert.equal(requests.filter((url) => url.endsWith("_bg.wasm")).length, 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,140 @@
+//! `cargo xtask setup`: installs what the project needs, skipping what is there.
+//! Everything comes from the package registries by name; nothing downloads a
+//! prebuilt binary, a browser or a toolchain.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::tasks::{project_root, run_command, tool_path};
+
+/// The Trunk release this project builds with (0.22 needs a newer rustc).
+pub const TRUNK_VERSION: &str = "0.21.14";
+
+/// What a command needs installed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    /// Building and serving: Rust tools and npm packages.
+    Build,
+    /// Everything, tests included: also Chromium, ChromeDriver and nginx.
+    Everything,
+}
+
+/// Installs what is missing.
+pub fn run(needs: Needs) -> Result<(), String> {
+    wasm_target()?;
+    cargo_tool("trunk", "trunk", TRUNK_VERSION, &["--locked"])?;
+    // wasm-bindgen-cli must match the exactly pinned wasm-bindgen crate. Its
+    // `--locked` fails here (a locked crate is missing from the registry).
+    cargo_tool(
+        "wasm-bindgen",
+        "wasm-bindgen-cli",
+        &locked_version("wasm-bindgen")?,
+        &[],
+    )?;
+    npm_packages()?;
+    if needs == Needs::Everything {
+        debian_packages(&[
+            ("/usr/bin/chromium", "chromium"),
+            ("/usr/bin/chromedriver", "chromium-driver"),
+            ("/usr/sbin/nginx", "nginx-light"),
+        ])?;
+    }
+    Ok(())
+}
+
+fn wasm_target() -> Result<(), String> {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    println!("setup: adding the wasm32-unknown-unknown target");
+    run_command(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn cargo_tool(binary: &str, package: &str, version: &str, extra: &[&str]) -> Result<(), String> {
+    let found = output(&tool_path(binary), &["--version"]).unwrap_or_default();
+    if found.split_whitespace().any(|word| word == version) {
+        return Ok(());
+    }
+    println!(
+        "setup: installing {package} {version} (found: {})",
+        found.trim()
+    );
+    let mut command = Command::new("cargo");
+    command
+        .args(["install", package, "--version", version])
+        .args(extra);
+    run_command(&mut command)
+}
+
+/// The version of `package` in Cargo.lock.
+fn locked_version(package: &str) -> Result<String, String> {
+    let lock = read(&project_root().join("Cargo.lock"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == format!("name = \"{package}\"") {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(version.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err(format!("{package} is not in Cargo.lock"))
+}
+
+/// `npm ci` when node_modules does not match package-lock.json.
+fn npm_packages() -> Result<(), String> {
+    let root = project_root();
+    let lock = read(&root.join("package-lock.json"))?;
+    let stamp_path = root.join("node_modules").join(".xtask-lock-hash");
+    let want = format!("{:016x}", fnv1a(lock.as_bytes()));
+    if std::fs::read_to_string(&stamp_path).is_ok_and(|have| have == want) {
+        return Ok(());
+    }
+    println!("setup: installing npm packages (npm ci)");
+    run_command(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&root),
+    )?;
+    std::fs::write(&stamp_path, want).map_err(|e| format!("writing {}: {e}", stamp_path.display()))
+}
+
+fn debian_packages(wanted: &[(&str, &str)]) -> Result<(), String> {
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(path, _)| !Path::new(path).exists())
+        .map(|(_, package)| *package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    println!("setup: installing Debian packages {}", missing.join(" "));
+    run_command(Command::new("apt-get").arg("update").arg("-q"))?;
+    run_command(
+        Command::new("apt-get")
+            .args(["install", "-y", "-q", "--no-install-recommends"])
+            .args(&missing)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn read(path: &PathBuf) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))
+}
+
+/// FNV-1a: a stable hash for the install stamp (std's hasher is not stable across releases).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}

@@ -1,0 +1,123 @@
+//! The commands themselves, and the helpers they share.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::setup::{self, Needs};
+
+/// The repository root (xtask/ lives directly under it).
+pub fn project_root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}
+
+/// Where `cargo install` puts binaries.
+fn cargo_bin_dir() -> PathBuf {
+    match std::env::var_os("CARGO_HOME") {
+        Some(home) => PathBuf::from(home).join("bin"),
+        None => PathBuf::from(std::env::var_os("HOME").unwrap_or_default())
+            .join(".cargo")
+            .join("bin"),
+    }
+}
+
+/// A cargo-installed tool by full path, so a stale copy elsewhere on PATH is not used.
+pub fn tool_path(binary: &str) -> String {
+    let path = cargo_bin_dir().join(binary);
+    if path.exists() {
+        path.to_string_lossy().into_owned()
+    } else {
+        binary.to_owned()
+    }
+}
+
+/// PATH with the cargo bin dir and node_modules/.bin (wasm-opt) in front.
+fn tool_search_path() -> std::ffi::OsString {
+    let mut paths = vec![
+        cargo_bin_dir(),
+        project_root().join("node_modules").join(".bin"),
+    ];
+    paths.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    std::env::join_paths(paths).unwrap_or_default()
+}
+
+/// Runs a command to completion, failing on a non-zero exit.
+pub fn run_command(command: &mut Command) -> Result<(), String> {
+    let shown = format!("{command:?}");
+    let status = command
+        .env("PATH", tool_search_path())
+        .status()
+        .map_err(|e| format!("{shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+fn trunk(args: &[&str]) -> Command {
+    let mut command = Command::new(tool_path("trunk"));
+    command.args(args).current_dir(project_root());
+    command
+}
+
+/// `cargo xtask serve`: the demo page with the widget, rebuilt on change.
+pub fn serve() -> Result<(), String> {
+    setup::run(Needs::Build)?;
+    println!("serve: http://127.0.0.1:8080/ (the demo page; Ctrl-C stops)");
+    run_command(&mut trunk(&["serve"]))
+}
+
+/// `cargo xtask build`: the release dist/.
+pub fn build_release() -> Result<(), String> {
+    setup::run(Needs::Build)?;
+    run_command(&mut trunk(&["build", "--release"]))
+}
+
+/// `cargo xtask test`: native tests, browser tests, then end-to-end tests on the
+/// release dist/. Extra arguments go to the end-to-end runner (a file filter).
+pub fn test(extra: &[String]) -> Result<(), String> {
+    setup::run(Needs::Everything)?;
+    let root = project_root();
+
+    println!("\n== native tests (cargo test) ==");
+    run_command(
+        Command::new("cargo")
+            .args(["test", "--workspace"])
+            .current_dir(&root),
+    )?;
+
+    println!("\n== browser tests (wasm-bindgen-test in headless Chromium) ==");
+    run_command(
+        Command::new("cargo")
+            .args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "browser",
+            ])
+            .current_dir(&root)
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env(
+                "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+                root.join("tests").join("webdriver.json"),
+            )
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),
+    )?;
+
+    println!("\n== end-to-end tests (release dist/ through nginx, Playwright in Chromium) ==");
+    run_command(&mut trunk(&["build", "--release"]))?;
+    let mut node = Command::new("node");
+    node.arg("--test")
+        .arg("--test-concurrency=1")
+        .current_dir(&root);
+    if extra.is_empty() {
+        node.arg("tests/e2e/");
+    } else {
+        node.args(extra);
+    }
+    run_command(&mut node)
+}
