@@ -91,7 +91,7 @@ pub struct Strings {
 
 static VI: Strings = Strings {
     widget_label: "Chiến dịch",
-    kicker: "Phong trào thi đua",
+    kicker: "Thông tin chiến dịch",
     organization: "Cơ quan phát động",
     basis: "Căn cứ",
     goals: "Nội dung chính",
@@ -121,7 +121,7 @@ static VI: Strings = Strings {
 
 static EN: Strings = Strings {
     widget_label: "Campaign",
-    kicker: "Emulation movement",
+    kicker: "Campaign",
     organization: "Issued by",
     basis: "Legal basis",
     goals: "Main points",

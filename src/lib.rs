@@ -25,10 +25,10 @@ pub fn version() -> String {
 
 /// Mounts the widget into `element` (a `<campaign-widget>` or a
 /// `<div data-campaign-widget>`), reading its attributes; mounting again
-/// re-reads them.
+/// re-reads them. Resolves once the widget (or its error panel) has rendered.
 #[wasm_bindgen]
-pub fn mount(element: HtmlElement) -> Result<(), JsValue> {
-    embed::mount(element)
+pub async fn mount(element: HtmlElement) -> Result<(), JsValue> {
+    embed::mount(element).await
 }
 
 /// Unmounts the widget from `element`; returns whether it was mounted.

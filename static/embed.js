@@ -57,9 +57,10 @@
     if (mounted.has(element)) return mounted.get(element);
     var done = load().then(function (glue) {
       if (!element.isConnected) return handle(element);
-      glue.mount(element);
-      if (!firstRender) { firstRender = true; mark("first-render"); }
-      return handle(element);
+      return glue.mount(element).then(function () {
+        if (!firstRender) { firstRender = true; mark("first-render"); }
+        return handle(element);
+      });
     }).catch(function (error) {
       mounted.delete(element);
       report(element, error);
@@ -80,7 +81,9 @@
 
   function remount(element) {
     if (!mounted.has(element)) return;
-    load().then(function (glue) { if (element.isConnected) glue.mount(element); }, function () {});
+    load().then(function (glue) {
+      if (element.isConnected) return glue.mount(element);
+    }).catch(function (error) { report(element, error); });
   }
 
   function handle(element) {

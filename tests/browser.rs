@@ -155,7 +155,7 @@ async fn mounts_into_an_open_shadow_root_with_adopted_styles() {
         .append_child(&host)
         .expect("appended");
 
-    campaign_widget::mount(host.clone()).expect("mounted");
+    campaign_widget::mount(host.clone()).await.expect("mounted");
     settle().await;
     let shadow = host.shadow_root().expect("an open shadow root");
     let title = shadow
@@ -217,7 +217,7 @@ async fn a_bad_inline_config_shows_the_error_panel_and_keeps_the_fallback() {
         .expect("a body")
         .append_child(&host)
         .expect("appended");
-    campaign_widget::mount(host.clone()).expect("mounted");
+    campaign_widget::mount(host.clone()).await.expect("mounted");
     settle().await;
     let shadow = host.shadow_root().expect("a shadow root");
     let alert = shadow

@@ -26,7 +26,7 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
                 <p class="cw-error-message"><code>{ props.message.clone() }</code></p>
             </div>
             // The placeholder's own children (the webmaster's fallback) stay visible.
-            <slot></slot>
+            <div class="cw-fallback"><slot></slot></div>
         </div>
     }
 }

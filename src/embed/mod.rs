@@ -4,9 +4,10 @@
 
 mod attributes;
 mod events;
+mod fetch;
 mod styles;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -21,36 +22,69 @@ use attributes::Attributes;
 
 /// A Yew app rendered into one placeholder's shadow root.
 enum App {
+    /// The config is still loading; the fallback content shows meanwhile.
+    Pending,
     Widget(AppHandle<Widget>),
     Error(AppHandle<ErrorPanel>),
 }
 
 struct Mounted {
     host: HtmlElement,
+    /// Distinguishes this mount from a later one of the same element, so a config
+    /// that arrives after a re-mount or an unmount is dropped.
+    generation: u64,
     app: App,
 }
 
 thread_local! {
     /// Every mounted instance; they share this one wasm instance.
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    static GENERATION: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Mounts (or re-mounts) the widget into `host`, reading its attributes. A bad
-/// config renders the error panel and fires `campaign-widget:error`; only a
-/// browser without shadow DOM makes this return an error.
-pub fn mount(host: HtmlElement) -> Result<(), JsValue> {
+/// Mounts (or re-mounts) the widget into `host`, reading its attributes and
+/// loading its config. A bad config renders the error panel and fires
+/// `campaign-widget:error`; only a browser without shadow DOM makes this fail.
+pub async fn mount(host: HtmlElement) -> Result<(), JsValue> {
     unmount(&host);
-    let shadow = prepare_shadow_root(&host)?;
+    let generation = GENERATION.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    });
+    MOUNTED.with(|m| {
+        m.borrow_mut().push(Mounted {
+            host: host.clone(),
+            generation,
+            app: App::Pending,
+        })
+    });
+
+    let attributes = Attributes::read(&host);
+    let lang = attributes.lang();
+    let props = widget_props(&host, &attributes, lang).await;
+    let still_wanted = MOUNTED.with(|m| {
+        m.borrow()
+            .iter()
+            .any(|e| e.host == host && e.generation == generation)
+    });
+    if !still_wanted {
+        return Ok(());
+    }
+
+    let shadow = match prepare_shadow_root(&host) {
+        Ok(shadow) => shadow,
+        Err(error) => {
+            forget(&host);
+            return Err(error);
+        }
+    };
     let root = host
         .owner_document()
         .ok_or("no document")?
         .create_element("div")?;
     root.set_class_name("cw-root");
     shadow.append_child(&root)?;
-
-    let attributes = Attributes::read(&host);
-    let lang = attributes.lang();
-    let app = match widget_props(&host, &attributes, lang) {
+    let app = match props {
         Ok(props) => {
             let app = yew::Renderer::<Widget>::with_root_and_props(root, props).render();
             events::ready(&host, lang);
@@ -68,22 +102,34 @@ pub fn mount(host: HtmlElement) -> Result<(), JsValue> {
             App::Error(app)
         }
     };
-    MOUNTED.with(|m| m.borrow_mut().push(Mounted { host, app }));
+    MOUNTED.with(|m| {
+        if let Some(entry) = m
+            .borrow_mut()
+            .iter_mut()
+            .find(|e| e.host == host && e.generation == generation)
+        {
+            entry.app = app;
+        }
+    });
     Ok(())
+}
+
+fn forget(host: &HtmlElement) -> Option<Mounted> {
+    MOUNTED.with(|m| {
+        let mut mounted = m.borrow_mut();
+        let index = mounted.iter().position(|entry| &entry.host == host)?;
+        Some(mounted.swap_remove(index))
+    })
 }
 
 /// Unmounts the widget from `host`, if it is mounted there, and shows the
 /// placeholder's fallback content again. Returns whether it was mounted.
 pub fn unmount(host: &HtmlElement) -> bool {
-    let found = MOUNTED.with(|m| {
-        let mut mounted = m.borrow_mut();
-        let index = mounted.iter().position(|entry| &entry.host == host)?;
-        Some(mounted.swap_remove(index))
-    });
-    let Some(Mounted { host, app }) = found else {
+    let Some(Mounted { host, app, .. }) = forget(host) else {
         return false;
     };
     match app {
+        App::Pending => return true,
         App::Widget(app) => app.destroy(),
         App::Error(app) => app.destroy(),
     }
@@ -127,14 +173,23 @@ fn prepare_shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
     Ok(shadow)
 }
 
-fn widget_props(
+async fn widget_props(
     host: &HtmlElement,
     attributes: &Attributes,
     lang: Lang,
 ) -> Result<WidgetProps, Error> {
     let sections = parse_sections(attributes.get("sections").as_deref())?;
     let theme = parse_theme(attributes.get("theme").as_deref())?;
-    let campaign = match inline_config(host) {
+    // Precedence: the inline JSON child, then the `config` URL, then the default.
+    let json = match (
+        inline_config(host),
+        attributes.get("config").filter(|c| !c.trim().is_empty()),
+    ) {
+        (Some(json), _) => Some(json),
+        (None, Some(url)) => Some(fetch::fetch_config(&url, &page_base(host)).await?),
+        (None, None) => None,
+    };
+    let campaign = match json {
         Some(json) => {
             let parsed = parse_config(&json)?;
             for path in &parsed.unknown_fields {
@@ -152,6 +207,13 @@ fn widget_props(
         sections: sections.into(),
         theme,
     })
+}
+
+/// The page's base URL, against which a relative `config` URL resolves.
+fn page_base(host: &HtmlElement) -> String {
+    host.owner_document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default()
 }
 
 /// The text of an inline `<script type="application/json">` child, if any.

@@ -115,7 +115,7 @@ pub fn test(extra: &[String]) -> Result<(), String> {
         .arg("--test-concurrency=1")
         .current_dir(&root);
     if extra.is_empty() {
-        node.arg("tests/e2e/");
+        node.args(["tests/schema/", "tests/e2e/"]);
     } else {
         node.args(extra);
     }
