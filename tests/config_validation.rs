@@ -137,7 +137,7 @@ fn messages_are_in_the_widgets_language() {
         "keyDates",
         json!([{"id": "a", "title": "A", "start": "2021-02-30"}]),
     );
-    let error = parse_config(&json).err().expect("refused");
+    let error = parse_config(&json).expect_err("refused");
     assert_eq!(
         error_message(Lang::Vi, &error),
         "keyDates[0].start: \"2021-02-30\" không phải ngày hợp lệ: ngày này không có trong lịch"
