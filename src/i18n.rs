@@ -2,7 +2,7 @@
 //! wording of errors and dates. Pure: no browser APIs.
 
 use crate::error::{Error, Kind, Reason};
-use crate::time::{to_civil, CivilDate, DateError, DateSpec, Offset};
+use crate::time::{to_civil, CivilDate, DateError, DateSpec, Offset, Remaining, State};
 
 /// A language the widget speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -83,6 +83,28 @@ pub struct Strings {
     pub error_title: &'static str,
     /// The line under it.
     pub error_hint: &'static str,
+    /// The countdown heading.
+    pub countdown: &'static str,
+    /// Before the digits of an upcoming date.
+    pub starts_in: &'static str,
+    /// Before the digits of an ongoing date.
+    pub ends_in: &'static str,
+    /// The state of a date that has started and not ended.
+    pub ongoing: &'static str,
+    /// The state of a date that is over.
+    pub held: &'static str,
+    /// When every date is held and none recurs.
+    pub all_held: &'static str,
+    /// Unit labels: days, hours, minutes, seconds.
+    pub units: [&'static str; 4],
+    /// The pause control, while ticking.
+    pub pause: &'static str,
+    /// The pause control, while paused.
+    pub resume: &'static str,
+    /// Downloads one date as .ics.
+    pub add_to_calendar: &'static str,
+    /// Downloads every date as .ics.
+    pub add_all_to_calendar: &'static str,
     /// Names the zone times are shown in, for UTC+07:00.
     pub vietnam_time: &'static str,
     /// Weekday names, Sunday first.
@@ -107,6 +129,17 @@ static VI: Strings = Strings {
     new_tab: "(mở trong thẻ mới)",
     error_title: "Không thể hiển thị chiến dịch",
     error_hint: "Cấu hình của tiện ích có lỗi. Quản trị viên trang có thể sửa theo thông báo sau:",
+    countdown: "Đếm ngược",
+    starts_in: "Còn",
+    ends_in: "Kết thúc sau",
+    ongoing: "Đang diễn ra",
+    held: "Đã diễn ra",
+    all_held: "Các mốc thời gian của chiến dịch đều đã diễn ra.",
+    units: ["ngày", "giờ", "phút", "giây"],
+    pause: "Tạm dừng đếm ngược",
+    resume: "Tiếp tục đếm ngược",
+    add_to_calendar: "Thêm vào lịch",
+    add_all_to_calendar: "Thêm tất cả các mốc vào lịch (.ics)",
     vietnam_time: "giờ Việt Nam",
     weekdays: [
         "Chủ Nhật",
@@ -137,6 +170,17 @@ static EN: Strings = Strings {
     new_tab: "(opens in a new tab)",
     error_title: "The campaign cannot be shown",
     error_hint: "The widget's configuration has a problem. The site's administrator can fix it from this message:",
+    countdown: "Countdown",
+    starts_in: "Starts in",
+    ends_in: "Ends in",
+    ongoing: "Happening now",
+    held: "Held",
+    all_held: "All of the campaign's dates have been held.",
+    units: ["days", "hours", "minutes", "seconds"],
+    pause: "Pause the countdown",
+    resume: "Resume the countdown",
+    add_to_calendar: "Add to calendar",
+    add_all_to_calendar: "Add all dates to your calendar (.ics)",
     vietnam_time: "Vietnam time",
     weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
 };
@@ -153,6 +197,62 @@ pub fn long_date(lang: Lang, date: CivilDate) -> String {
         lang.strings().weekdays[usize::from(date.weekday())],
         short_date(date)
     )
+}
+
+/// `97th anniversary` / `Kỷ niệm 97 năm`.
+pub fn anniversary(lang: Lang, years: u32) -> String {
+    match lang {
+        Lang::Vi => format!("Kỷ niệm {years} năm"),
+        Lang::En => {
+            let suffix = match (years % 10, years % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{years}{suffix} anniversary")
+        }
+    }
+}
+
+/// How far an upcoming date is, in its largest whole unit: `còn 69 ngày`, `in 5 hours`.
+pub fn time_until(lang: Lang, remaining: Remaining) -> String {
+    let (n, unit) = if remaining.days > 0 {
+        (remaining.days, 0)
+    } else if remaining.hours > 0 {
+        (u64::from(remaining.hours), 1)
+    } else {
+        (u64::from(remaining.minutes).max(1), 2)
+    };
+    match lang {
+        Lang::Vi => format!("còn {n} {}", VI.units[unit]),
+        Lang::En => {
+            let name = ["day", "hour", "minute"][unit];
+            format!("in {n} {name}{}", if n == 1 { "" } else { "s" })
+        }
+    }
+}
+
+/// The polite announcement at a countdown milestone (a new day, the last hour, the start).
+pub fn milestone(lang: Lang, title: &str, state: State, remaining: Remaining) -> String {
+    match (lang, state) {
+        (Lang::Vi, State::Ongoing) => format!("{title}: đang diễn ra."),
+        (Lang::En, State::Ongoing) => format!("{title}: happening now."),
+        (Lang::Vi, _) if remaining.days == 0 => format!("Còn dưới 1 giờ đến {title}."),
+        (Lang::En, _) if remaining.days == 0 => format!("Less than an hour until {title}."),
+        (Lang::Vi, _) => format!("Còn {} ngày đến {title}.", remaining.days),
+        (Lang::En, _) => format!("{} days until {title}.", remaining.days),
+    }
+}
+
+/// The discreet note shown when the device clock is off and the server's time is used.
+pub fn clock_corrected(lang: Lang, skew_ms: i64) -> String {
+    let minutes = (skew_ms.unsigned_abs() + 30_000) / 60_000;
+    match lang {
+        Lang::Vi => format!("Đồng hồ thiết bị lệch khoảng {minutes} phút; đếm ngược theo giờ máy chủ."),
+        Lang::En => format!("This device's clock is off by about {minutes} minutes; counting from the server's time."),
+    }
 }
 
 /// How the zone is named next to a time: "giờ Việt Nam" for +07:00, else `UTC+hh:mm`.
@@ -403,6 +503,33 @@ mod tests {
         assert_eq!(
             date.map(|d| long_date(Lang::En, d)).as_deref(),
             Some("Wednesday, 03/02/2021")
+        );
+    }
+
+    #[test]
+    fn countdown_words() {
+        assert_eq!(anniversary(Lang::Vi, 97), "Kỷ niệm 97 năm");
+        let en: Vec<String> = [1, 2, 3, 11, 12, 13, 21, 91, 92, 97, 111]
+            .iter()
+            .map(|n| anniversary(Lang::En, *n))
+            .collect();
+        assert_eq!(en.join(","), "1st anniversary,2nd anniversary,3rd anniversary,11th anniversary,12th anniversary,13th anniversary,21st anniversary,91st anniversary,92nd anniversary,97th anniversary,111th anniversary");
+        let r = |days, hours, minutes| Remaining {
+            days,
+            hours,
+            minutes,
+            seconds: 0,
+        };
+        assert_eq!(time_until(Lang::Vi, r(69, 14, 0)), "còn 69 ngày");
+        assert_eq!(time_until(Lang::En, r(0, 1, 5)), "in 1 hour");
+        assert_eq!(time_until(Lang::En, r(0, 0, 0)), "in 1 minute");
+        assert_eq!(
+            milestone(Lang::Vi, "Bầu cử", State::Upcoming, r(3, 2, 0)),
+            "Còn 3 ngày đến Bầu cử."
+        );
+        assert_eq!(
+            clock_corrected(Lang::En, -125_000),
+            "This device's clock is off by about 2 minutes; counting from the server's time."
         );
     }
 

@@ -42,3 +42,16 @@ pub fn unmount(element: HtmlElement) -> bool {
 pub fn mounted_count() -> usize {
     embed::mounted_count()
 }
+
+/// Tells the widget the `Date` header of a response it made (its own wasm),
+/// received at `received_at` (device milliseconds), to correct a wrong device clock.
+#[wasm_bindgen(js_name = observeServerDate)]
+pub fn observe_server_date(date_header: &str, received_at: f64) {
+    embed::clock::observe_server_date(date_header, received_at);
+}
+
+/// Countdown ticks performed on this page (for tests and benchmarks).
+#[wasm_bindgen(js_name = tickCount)]
+pub fn tick_count() -> f64 {
+    embed::clock::tick_count() as f64
+}

@@ -28,10 +28,18 @@
   // while it streams in.
   function load() {
     if (!loading) {
-      var wasm = fetch(base + WASM);
+      // The wasm response's Date header lets the widget notice a wrong device
+      // clock (cross-origin, the server must expose it: Access-Control-Expose-Headers: Date).
+      var serverDate = null, receivedAt = 0;
+      var wasm = fetch(base + WASM).then(function (response) {
+        serverDate = response.headers.get("date");
+        receivedAt = Date.now();
+        return response;
+      });
       loading = import(base + GLUE).then(function (glue) {
         return glue.default({ module_or_path: wasm }).then(function () {
           mark("wasm-ready");
+          if (serverDate) glue.observeServerDate(serverDate, receivedAt);
           return glue;
         });
       });

@@ -1,13 +1,19 @@
 //! The widget's Yew components, one per file.
 
+mod countdown;
+mod digits;
 mod error_panel;
-mod key_dates;
+mod featured;
 mod place;
 mod summary;
+mod timeline;
 mod widget;
 
+pub use countdown::{Countdown, CountdownProps};
+pub use digits::{Digits, DigitsProps};
 pub use error_panel::{ErrorPanel, ErrorPanelProps};
-pub use key_dates::{KeyDates, KeyDatesProps};
+pub use featured::{Featured, FeaturedProps};
 pub use place::{Place, PlaceProps};
 pub use summary::{Summary, SummaryProps};
+pub use timeline::{Timeline, TimelineProps};
 pub use widget::{Widget, WidgetProps};

@@ -4,8 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{KeyDates, Place, Summary};
+use super::{Countdown, Place, Summary};
 use crate::config::{Campaign, Section, Theme};
+use crate::embed::clock::Clock;
 use crate::i18n::Lang;
 
 /// What one mounted widget shows.
@@ -20,6 +21,8 @@ pub struct WidgetProps {
     /// The colour theme.
     #[prop_or_default]
     pub theme: Theme,
+    /// Where the time comes from (frozen by the `now` attribute, or the device's).
+    pub clock: Clock,
 }
 
 /// The root component of one widget instance.
@@ -30,6 +33,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         lang,
         sections,
         theme,
+        clock,
     } = props;
     let label = format!(
         "{}: {}",
@@ -38,7 +42,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
     );
     let section = |section: &Section| match section {
         Section::Summary => html! { <Summary campaign={campaign.clone()} lang={*lang} /> },
-        Section::Countdown => html! { <KeyDates campaign={campaign.clone()} lang={*lang} /> },
+        Section::Countdown => {
+            html! { <Countdown campaign={campaign.clone()} lang={*lang} clock={*clock} /> }
+        }
         Section::Map => match &campaign.map {
             Some(map) => html! { <Place map={Rc::new(map.clone())} lang={*lang} /> },
             None => html! {},

@@ -3,6 +3,7 @@
 //! page can listen to.
 
 mod attributes;
+pub mod clock;
 mod events;
 mod fetch;
 mod styles;
@@ -16,9 +17,11 @@ use yew::AppHandle;
 
 use crate::components::{ErrorPanel, ErrorPanelProps, Widget, WidgetProps};
 use crate::config::{default_campaign, parse_config, parse_sections, parse_theme};
-use crate::error::{Error, Reason};
+use crate::error::{quote, Error, Reason};
 use crate::i18n::{error_message, Lang};
+use crate::time::{parse_date_spec, DateError, DateSpec};
 use attributes::Attributes;
+use clock::Clock;
 
 /// A Yew app rendered into one placeholder's shadow root.
 enum App {
@@ -180,6 +183,30 @@ async fn widget_props(
 ) -> Result<WidgetProps, Error> {
     let sections = parse_sections(attributes.get("sections").as_deref())?;
     let theme = parse_theme(attributes.get("theme").as_deref())?;
+    let clock = match attributes.get("now") {
+        None => Clock::device(),
+        Some(now) => match parse_date_spec(now.trim()) {
+            Ok(DateSpec::Instant { at, .. }) => Clock::Frozen(at),
+            Ok(DateSpec::Day(_)) => {
+                return Err(Error::at(
+                    "now",
+                    Reason::Date {
+                        value: quote(&now),
+                        error: DateError::Format,
+                    },
+                ))
+            }
+            Err(error) => {
+                return Err(Error::at(
+                    "now",
+                    Reason::Date {
+                        value: quote(&now),
+                        error,
+                    },
+                ))
+            }
+        },
+    };
     // Precedence: the inline JSON child, then the `config` URL, then the default.
     let json = match (
         inline_config(host),
@@ -206,6 +233,7 @@ async fn widget_props(
         lang,
         sections: sections.into(),
         theme,
+        clock,
     })
 }
 

@@ -3,10 +3,18 @@
 //! `web_sys`, `js_sys` or `yew`: it is tested natively with `cargo test`.
 
 mod civil;
+mod http_date;
+pub mod ics;
 mod parse;
+mod schedule;
 
 pub use civil::{civil_from_days, days_from_civil, days_in_month, is_leap_year, CivilDate};
+pub use http_date::parse_http_date;
 pub use parse::{parse_date_spec, parse_offset, DateError};
+pub use schedule::{
+    featured, next_change, occurrence_at, start_date, statuses, DateStatus, Occurrence, Remaining,
+    State,
+};
 
 /// Milliseconds since 1970-01-01T00:00:00Z.
 pub type Millis = i64;

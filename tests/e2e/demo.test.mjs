@@ -23,7 +23,8 @@ for (const [name, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     const facts = await page.locator("campaign-widget dd").allInnerTexts();
     assert.equal(facts[0], "Văn phòng HĐND tỉnh Đồng Nai");
     assert.match(facts[1], /^Chỉ thị số 01\/CT-UBND ngày 05\/01\/2021/);
-    assert.ok(await page.locator("campaign-widget .cw-dates").isVisible());
+    assert.ok(await page.locator("campaign-widget .cw-countdown .cw-digits").isVisible());
+    assert.equal(await page.locator("campaign-widget .cw-timeline > li").count(), 5);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `page overflows by ${overflow}px`);
     await screenshot(page, `demo-${name}`);

@@ -77,7 +77,12 @@ http {
     listen 127.0.0.1:${distPort};
     root ${dist};
     add_header Access-Control-Allow-Origin * always;
-    location = /embed.js { add_header Access-Control-Allow-Origin * always; add_header Cache-Control "no-cache"; }
+    add_header Access-Control-Expose-Headers Date always;
+    location = /embed.js {
+      add_header Access-Control-Allow-Origin * always;
+      add_header Access-Control-Expose-Headers Date always;
+      add_header Cache-Control "no-cache";
+    }
   }
   server {
     listen 127.0.0.1:${hostPort};

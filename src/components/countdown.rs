@@ -1,0 +1,96 @@
+//! The countdown section: the featured date with its remaining time, ticking
+//! each second, and the timeline of every key date below it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{Digits, Featured, Timeline};
+use crate::config::Campaign;
+use crate::embed::clock::{use_now, Clock};
+use crate::i18n::{clock_corrected, milestone, Lang};
+use crate::time::{featured, statuses, Remaining, State};
+
+/// Props of [`Countdown`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct CountdownProps {
+    /// The campaign.
+    pub campaign: Rc<Campaign>,
+    /// The widget's language.
+    pub lang: Lang,
+    /// Where the time comes from.
+    pub clock: Clock,
+}
+
+/// The countdown section.
+#[component]
+pub fn Countdown(props: &CountdownProps) -> Html {
+    let CountdownProps {
+        campaign,
+        lang,
+        clock,
+    } = props;
+    let (lang, t) = (*lang, lang.strings());
+    let section = use_node_ref();
+    let running = use_state_eq(|| true);
+    let now = use_now(*clock, *running, section.clone());
+
+    let list = statuses(&campaign.key_dates, campaign.timezone, now);
+    let feature = featured(&list);
+    let target = feature.map(|s| {
+        if s.state == State::Ongoing {
+            s.occurrence.end
+        } else {
+            s.occurrence.start
+        }
+    });
+    let remaining = target
+        .map(|until| Remaining::between(now, until))
+        .unwrap_or_default();
+    // The timeline changes by the minute at most: it is not re-rendered each second.
+    let minute = now - now.rem_euclid(60_000);
+    // Spoken politely at milestones only: the text changes on a new day, in the
+    // last hour and when the date starts, not every second.
+    let announcement = feature.map(|s| {
+        let coarse = Remaining {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            ..remaining
+        };
+        milestone(lang, s.date.title.get(lang), s.state, coarse)
+    });
+    let toggle = {
+        let running = running.clone();
+        Callback::from(move |_: MouseEvent| running.set(!*running))
+    };
+
+    html! {
+        <section class="cw-section cw-countdown" aria-labelledby="cw-countdown-heading" ref={section}>
+            <h3 class="cw-heading" id="cw-countdown-heading">{ t.countdown }</h3>
+            if let Some(status) = feature {
+                <div class="cw-featured">
+                    <Featured campaign={campaign.clone()} lang={lang} id={status.date.id.clone()}
+                        occurrence={status.occurrence} state={status.state} />
+                    <p class="cw-digits-label">{ if status.state == State::Ongoing { t.ends_in } else { t.starts_in } }</p>
+                    <Digits remaining={remaining} lang={lang} />
+                    if matches!(clock, Clock::Device { .. }) {
+                        <button type="button" class="cw-button cw-pause" aria-pressed={(!*running).to_string()}
+                            onclick={toggle}>
+                            { if *running { t.pause } else { t.resume } }
+                        </button>
+                    }
+                    if let Clock::Device { skew } = clock {
+                        if *skew != 0 {
+                            <p class="cw-clock-note">{ clock_corrected(lang, *skew) }</p>
+                        }
+                    }
+                </div>
+            } else {
+                <p class="cw-all-held">{ t.all_held }</p>
+            }
+            <p class="cw-visually-hidden" aria-live="polite">{ announcement.unwrap_or_default() }</p>
+            <Timeline campaign={campaign.clone()} lang={lang} now={minute} />
+        </section>
+    }
+}

@@ -1,0 +1,204 @@
+//! The widget's clock and its ticking. The `now` attribute freezes it; otherwise
+//! it is the device clock, corrected by the server's `Date` header when the two
+//! disagree by more than a minute. Ticking is one timer per widget, aligned to
+//! the second, recomputed from the clock each time (never by counting ticks),
+//! and stopped while the page is hidden or the widget is off screen.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use js_sys::Array;
+use wasm_bindgen::{closure::Closure, JsCast};
+use web_sys::{IntersectionObserver, IntersectionObserverEntry};
+use yew::prelude::*;
+
+use crate::time::{parse_http_date, Millis};
+
+/// Device clocks off by less than this are trusted (the header has whole seconds).
+const SKEW_THRESHOLD: Millis = 60_000;
+
+thread_local! {
+    /// Server time minus device time, when it is worth correcting.
+    static SKEW: Cell<Millis> = const { Cell::new(0) };
+    /// Ticks performed, all widgets together (read by tests and benchmarks).
+    static TICKS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Records a response's `Date` header, received at `received_at` (device ms).
+pub fn observe_server_date(header: &str, received_at: f64) {
+    if let Some(server) = parse_http_date(header) {
+        // The header is truncated to the second: on average the true time is 500 ms later.
+        let skew = server + 500 - received_at as Millis;
+        SKEW.with(|s| s.set(if skew.abs() > SKEW_THRESHOLD { skew } else { 0 }));
+    }
+}
+
+/// Ticks performed so far on this page.
+pub fn tick_count() -> u64 {
+    TICKS.with(Cell::get)
+}
+
+/// Where a widget's time comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clock {
+    /// The `now` attribute: time stands still (previews, tests).
+    Frozen(Millis),
+    /// The device clock plus a correction (zero unless it was off by over a minute).
+    Device {
+        /// Milliseconds to add to the device clock.
+        skew: Millis,
+    },
+}
+
+impl Clock {
+    /// The device clock with the correction measured so far.
+    pub fn device() -> Clock {
+        Clock::Device {
+            skew: SKEW.with(Cell::get),
+        }
+    }
+
+    /// The current instant.
+    pub fn now(self) -> Millis {
+        match self {
+            Clock::Frozen(at) => at,
+            Clock::Device { skew } => js_sys::Date::now() as Millis + skew,
+        }
+    }
+}
+
+/// The current instant, re-read at every second boundary while `running` and
+/// while `watched` is on screen and the page visible.
+#[hook]
+pub fn use_now(clock: Clock, running: bool, watched: NodeRef) -> Millis {
+    let now = use_state_eq(|| clock.now());
+    let setter = now.setter();
+    use_effect_with((clock, running), move |&(clock, running)| {
+        setter.set(clock.now());
+        let ticker = match clock {
+            Clock::Device { .. } if running => Ticker::start(clock, setter, &watched),
+            _ => None,
+        };
+        move || drop(ticker)
+    });
+    *now
+}
+
+struct TickerState {
+    clock: Clock,
+    setter: UseStateSetter<Millis>,
+    /// One callback for every tick, made once: a tick allocates nothing.
+    tick: RefCell<Option<Closure<dyn FnMut()>>>,
+    /// The pending `setTimeout`, if any.
+    timer: Cell<Option<i32>>,
+    page_visible: Cell<bool>,
+    on_screen: Cell<bool>,
+}
+
+impl TickerState {
+    fn cancel(&self) {
+        if let (Some(timer), Some(window)) = (self.timer.take(), web_sys::window()) {
+            window.clear_timeout_with_handle(timer);
+        }
+    }
+}
+
+/// Owns the timer, the visibility listener and the intersection observer; all
+/// three go when it is dropped.
+struct Ticker {
+    state: Rc<TickerState>,
+    _visibility: EventListener,
+    observer: Option<(IntersectionObserver, Closure<dyn FnMut(Array)>)>,
+}
+
+impl Ticker {
+    fn start(clock: Clock, setter: UseStateSetter<Millis>, watched: &NodeRef) -> Option<Ticker> {
+        let document = web_sys::window()?.document()?;
+        let state = Rc::new(TickerState {
+            clock,
+            setter,
+            tick: RefCell::new(None),
+            timer: Cell::new(None),
+            page_visible: Cell::new(!document.hidden()),
+            on_screen: Cell::new(true),
+        });
+        let weak = Rc::downgrade(&state);
+        *state.tick.borrow_mut() = Some(Closure::new(move || {
+            if let Some(state) = weak.upgrade() {
+                state.timer.set(None);
+                TICKS.with(|t| t.set(t.get() + 1));
+                state.setter.set(state.clock.now());
+                arm(&state);
+            }
+        }));
+        let weak = Rc::downgrade(&state);
+        let visibility = EventListener::new(&document, "visibilitychange", {
+            let document = document.clone();
+            move |_| {
+                if let Some(state) = weak.upgrade() {
+                    state.page_visible.set(!document.hidden());
+                    reschedule(&state);
+                }
+            }
+        });
+        let observer = watched.cast::<web_sys::Element>().and_then(|element| {
+            let weak = Rc::downgrade(&state);
+            let callback = Closure::<dyn FnMut(Array)>::new(move |entries: Array| {
+                let Some(state) = weak.upgrade() else { return };
+                if let Some(entry) = entries
+                    .iter()
+                    .last()
+                    .and_then(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
+                {
+                    state.on_screen.set(entry.is_intersecting());
+                    reschedule(&state);
+                }
+            });
+            let observer = IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+            observer.observe(&element);
+            Some((observer, callback))
+        });
+        reschedule(&state);
+        Some(Ticker {
+            state,
+            _visibility: visibility,
+            observer,
+        })
+    }
+}
+
+impl Drop for Ticker {
+    fn drop(&mut self) {
+        self.state.cancel();
+        if let Some((observer, _)) = &self.observer {
+            observer.disconnect();
+        }
+    }
+}
+
+/// Brings the display up to date and arms the next tick, or stops ticking while
+/// nobody can see the widget.
+fn reschedule(state: &TickerState) {
+    state.cancel();
+    if state.page_visible.get() && state.on_screen.get() {
+        state.setter.set(state.clock.now());
+        arm(state);
+    }
+}
+
+fn arm(state: &TickerState) {
+    let (Some(window), Some(tick)) = (
+        web_sys::window(),
+        state.tick.borrow().as_ref().map(|c| c.as_ref().clone()),
+    ) else {
+        return;
+    };
+    // A few milliseconds past the boundary, so the new second has surely begun.
+    let delay = 1000 - state.clock.now().rem_euclid(1000) as i32 + 4;
+    state.timer.set(
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(tick.unchecked_ref(), delay)
+            .ok(),
+    );
+}
