@@ -234,3 +234,134 @@ async fn a_bad_inline_config_shows_the_error_panel_and_keeps_the_fallback() {
     campaign_widget::unmount(host.clone());
     host.remove();
 }
+
+async fn mounted(attributes: &[(&str, &str)]) -> (HtmlElement, web_sys::ShadowRoot) {
+    let host: HtmlElement = document()
+        .create_element("campaign-widget")
+        .expect("an element")
+        .unchecked_into();
+    for (name, value) in attributes {
+        host.set_attribute(name, value).expect("attribute");
+    }
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("appended");
+    campaign_widget::mount(host.clone()).await.expect("mounted");
+    settle().await;
+    let shadow = host.shadow_root().expect("a shadow root");
+    (host, shadow)
+}
+
+fn shadow_texts(shadow: &web_sys::ShadowRoot, selector: &str) -> Vec<String> {
+    let list = shadow.query_selector_all(selector).expect("a selector");
+    (0..list.length())
+        .filter_map(|i| list.get(i)?.text_content())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_frozen_clock_features_the_97th_anniversary() {
+    let (host, shadow) = mounted(&[
+        ("now", "2026-11-25T10:00:00+07:00"),
+        ("sections", "countdown"),
+    ])
+    .await;
+    assert_eq!(
+        shadow_texts(&shadow, ".cw-featured-title"),
+        ["Kỷ niệm ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930)"]
+    );
+    assert_eq!(
+        shadow_texts(&shadow, ".cw-featured-when"),
+        ["Kỷ niệm 97 năm · Thứ Tư, 03/02/2027"]
+    );
+    assert_eq!(shadow_texts(&shadow, ".cw-value"), ["69", "14", "00", "00"]);
+    assert_eq!(
+        shadow_texts(&shadow, ".cw-unit-label"),
+        ["ngày", "giờ", "phút", "giây"]
+    );
+    // A frozen clock does not tick, so there is nothing to pause.
+    assert!(shadow.query_selector(".cw-pause").ok().flatten().is_none());
+    // The timeline: held one-off dates first, then the next anniversary.
+    let states = shadow_texts(&shadow, ".cw-timeline-item .cw-state");
+    assert_eq!(
+        states,
+        [
+            "Đã diễn ra",
+            "Đã diễn ra",
+            "Đã diễn ra",
+            "Đã diễn ra",
+            "còn 69 ngày"
+        ]
+    );
+    assert_eq!(
+        shadow_texts(&shadow, "[aria-live=polite]"),
+        ["Còn 69 ngày đến Kỷ niệm ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930)."]
+    );
+    assert_eq!(shadow_texts(&shadow, "[role=timer]").len(), 1);
+    // sections="countdown": no summary.
+    assert!(shadow
+        .query_selector(".cw-summary")
+        .ok()
+        .flatten()
+        .is_none());
+    campaign_widget::unmount(host.clone());
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn polling_day_is_ongoing_and_counts_to_the_end() {
+    let (host, shadow) = mounted(&[("now", "2021-05-23T08:30:00+07:00"), ("lang", "en")]).await;
+    assert_eq!(shadow_texts(&shadow, ".cw-badge"), ["Happening now"]);
+    assert_eq!(shadow_texts(&shadow, ".cw-digits-label"), ["Ends in"]);
+    assert_eq!(shadow_texts(&shadow, ".cw-value"), ["0", "10", "30", "00"]);
+    assert_eq!(
+        shadow_texts(&shadow, ".cw-featured-when"),
+        ["Sunday, 23/05/2021, 07:00 (Vietnam time)"]
+    );
+    campaign_widget::unmount(host.clone());
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn when_every_date_is_held_the_section_says_so() {
+    let host: HtmlElement = document()
+        .create_element("campaign-widget")
+        .expect("an element")
+        .unchecked_into();
+    host.set_attribute("now", "2030-01-01T00:00:00Z")
+        .expect("now");
+    host.set_inner_html(
+        r#"<script type="application/json">{"schema": 1, "title": "T", "organization": "O", "summary": "S",
+        "keyDates": [{"id": "a", "title": "A", "start": "2021-01-05"}]}</script>"#,
+    );
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("appended");
+    campaign_widget::mount(host.clone()).await.expect("mounted");
+    settle().await;
+    let shadow = host.shadow_root().expect("a shadow root");
+    assert_eq!(
+        shadow_texts(&shadow, ".cw-all-held"),
+        ["Các mốc thời gian của chiến dịch đều đã diễn ra."]
+    );
+    assert!(shadow.query_selector(".cw-digits").ok().flatten().is_none());
+    assert_eq!(shadow_texts(&shadow, ".cw-timeline-when"), ["05/01/2021"]);
+    campaign_widget::unmount(host.clone());
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_now_attribute_is_named() {
+    let (host, shadow) = mounted(&[("now", "2021-05-23 07:00"), ("lang", "en")]).await;
+    let alert = shadow_texts(&shadow, "[role=alert] code");
+    assert_eq!(
+        alert,
+        ["now: \"2021-05-23 07:00\" is not a date: write YYYY-MM-DD or RFC 3339 with an offset"]
+    );
+    campaign_widget::unmount(host.clone());
+    host.remove();
+}

@@ -5,7 +5,7 @@
 //! and stopped while the page is hidden or the widget is off screen.
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use gloo_events::EventListener;
 use js_sys::Array;
@@ -23,6 +23,14 @@ thread_local! {
     static SKEW: Cell<Millis> = const { Cell::new(0) };
     /// Ticks performed, all widgets together (read by tests and benchmarks).
     static TICKS: Cell<u64> = const { Cell::new(0) };
+    /// Live tickers by id. A timer names its ticker by id, so a timer that
+    /// outlives its ticker (where `clearTimeout` missed it) finds nothing and
+    /// does nothing, instead of calling a dropped closure.
+    static TICKERS: RefCell<Vec<(u32, Weak<TickerState>)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_TICKER: Cell<u32> = const { Cell::new(0) };
+    /// The one timer callback of the page, shared by every widget and kept for
+    /// the page's lifetime (so no timer can ever call a dropped closure).
+    static TICK: Closure<dyn FnMut(f64, f64)> = Closure::new(on_tick);
 }
 
 /// Records a response's `Date` header, received at `received_at` (device ms).
@@ -85,19 +93,27 @@ pub fn use_now(clock: Clock, running: bool, watched: NodeRef) -> Millis {
     *now
 }
 
+/// An intersection observer and the callback it calls.
+type Observer = (IntersectionObserver, Closure<dyn FnMut(Array)>);
+
 struct TickerState {
     clock: Clock,
     setter: UseStateSetter<Millis>,
-    /// One callback for every tick, made once: a tick allocates nothing.
-    tick: RefCell<Option<Closure<dyn FnMut()>>>,
+    /// This ticker's key in `TICKERS`.
+    id: u32,
     /// The pending `setTimeout`, if any.
     timer: Cell<Option<i32>>,
+    /// Which arming is current. A timer that fires for an older one is ignored,
+    /// so a cancelled timer can never tick, even where `clearTimeout` cannot
+    /// find it (fake clocks hand out ids beyond 32 bits).
+    armed: Cell<u32>,
     page_visible: Cell<bool>,
     on_screen: Cell<bool>,
 }
 
 impl TickerState {
     fn cancel(&self) {
+        self.armed.set(self.armed.get().wrapping_add(1));
         if let (Some(timer), Some(window)) = (self.timer.take(), web_sys::window()) {
             window.clear_timeout_with_handle(timer);
         }
@@ -109,29 +125,26 @@ impl TickerState {
 struct Ticker {
     state: Rc<TickerState>,
     _visibility: EventListener,
-    observer: Option<(IntersectionObserver, Closure<dyn FnMut(Array)>)>,
+    observer: Option<Observer>,
 }
 
 impl Ticker {
     fn start(clock: Clock, setter: UseStateSetter<Millis>, watched: &NodeRef) -> Option<Ticker> {
         let document = web_sys::window()?.document()?;
+        let id = NEXT_TICKER.with(|n| {
+            n.set(n.get().wrapping_add(1));
+            n.get()
+        });
         let state = Rc::new(TickerState {
             clock,
             setter,
-            tick: RefCell::new(None),
+            id,
             timer: Cell::new(None),
+            armed: Cell::new(0),
             page_visible: Cell::new(!document.hidden()),
             on_screen: Cell::new(true),
         });
-        let weak = Rc::downgrade(&state);
-        *state.tick.borrow_mut() = Some(Closure::new(move || {
-            if let Some(state) = weak.upgrade() {
-                state.timer.set(None);
-                TICKS.with(|t| t.set(t.get() + 1));
-                state.setter.set(state.clock.now());
-                arm(&state);
-            }
-        }));
+        TICKERS.with(|t| t.borrow_mut().push((id, Rc::downgrade(&state))));
         let weak = Rc::downgrade(&state);
         let visibility = EventListener::new(&document, "visibilitychange", {
             let document = document.clone();
@@ -171,6 +184,8 @@ impl Ticker {
 impl Drop for Ticker {
     fn drop(&mut self) {
         self.state.cancel();
+        let id = self.state.id;
+        TICKERS.with(|t| t.borrow_mut().retain(|(other, _)| *other != id));
         if let Some((observer, _)) = &self.observer {
             observer.disconnect();
         }
@@ -187,18 +202,37 @@ fn reschedule(state: &TickerState) {
     }
 }
 
+/// Called by every timer of every widget, with the ticker's id and arming.
+fn on_tick(id: f64, armed: f64) {
+    let state = TICKERS.with(|t| {
+        t.borrow()
+            .iter()
+            .find(|(other, _)| f64::from(*other) == id)
+            .and_then(|(_, w)| w.upgrade())
+    });
+    if let Some(state) = state.filter(|s| f64::from(s.armed.get()) == armed) {
+        state.timer.set(None);
+        TICKS.with(|t| t.set(t.get() + 1));
+        state.setter.set(state.clock.now());
+        arm(&state);
+    }
+}
+
 fn arm(state: &TickerState) {
-    let (Some(window), Some(tick)) = (
-        web_sys::window(),
-        state.tick.borrow().as_ref().map(|c| c.as_ref().clone()),
-    ) else {
+    let Some(window) = web_sys::window() else {
         return;
     };
+    let armed = state.armed.get().wrapping_add(1);
+    state.armed.set(armed);
     // A few milliseconds past the boundary, so the new second has surely begun.
     let delay = 1000 - state.clock.now().rem_euclid(1000) as i32 + 4;
-    state.timer.set(
-        window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(tick.unchecked_ref(), delay)
-            .ok(),
-    );
+    let timer = TICK.with(|tick| {
+        window.set_timeout_with_callback_and_timeout_and_arguments_2(
+            tick.as_ref().unchecked_ref(),
+            delay,
+            &f64::from(state.id).into(),
+            &f64::from(armed).into(),
+        )
+    });
+    state.timer.set(timer.ok());
 }

@@ -1,0 +1,180 @@
+// The countdown against a clock that moves: Playwright's fake clock drives
+// Date and timers in the page. The wasm's Date header is stripped, or the widget
+// would (rightly) take the fake clock for a wrong device clock.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import ICAL from "ical.js";
+import { startServers } from "./support/servers.mjs";
+import { launch, openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
+
+let servers, browser;
+before(async () => {
+  servers = await startServers();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await servers?.stop();
+});
+
+async function openAt(time, { device = DESKTOP, keepDateHeader = false, offscreen = false } = {}) {
+  const opened = await openPage(browser, device);
+  const { page } = opened;
+  if (!keepDateHeader) {
+    await page.route("**/*_bg.wasm", async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers.date;
+      await route.fulfill({ response, headers });
+    });
+  }
+  await page.clock.install({ time: new Date(time) });
+  await page.goto(`${servers.hostOrigin}/countdown.html`);
+  if (offscreen) await page.evaluate(() => { document.getElementById("spacer").hidden = false; });
+  await page.locator("campaign-widget .cw-countdown").waitFor({ state: "attached" });
+  return opened;
+}
+
+const digits = (page) => page.locator("campaign-widget .cw-value").allInnerTexts();
+const ticks = (page) => page.evaluate(() => window.__cwTicks?.() ?? null);
+
+test("the default campaign seen on 25/11/2026 10:00 features the 97th anniversary", async () => {
+  const { context, page, problems } = await openAt("2026-11-25T10:00:00+07:00", { device: PHONE });
+  assert.deepEqual(await digits(page), ["69", "14", "00", "00"]);
+  assert.match(await page.locator("campaign-widget .cw-featured-when").innerText(), /Kỷ niệm 97 năm · Thứ Tư, 03\/02\/2027/);
+  await page.clock.runFor(61_000);
+  assert.deepEqual(await digits(page), ["69", "13", "58", "59"]);
+  await screenshot(page, "countdown-phone");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("crossing 23/05/2021 07:00 flips the election from upcoming to ongoing, with no reload", async () => {
+  const { context, page, problems } = await openAt("2021-05-23T06:59:58+07:00");
+  const title = page.locator("campaign-widget .cw-featured-title");
+  assert.match(await title.innerText(), /^Bầu cử đại biểu Quốc hội khóa XV/);
+  assert.equal(await page.locator("campaign-widget .cw-digits-label").innerText(), "Còn");
+  assert.deepEqual(await digits(page), ["0", "00", "00", "02"]);
+  const live = page.locator("campaign-widget [aria-live=polite]");
+  const before = await live.innerText();
+
+  await page.clock.runFor(2_500);
+  assert.equal(await page.locator("campaign-widget .cw-badge").innerText(), "Đang diễn ra");
+  assert.equal(await page.locator("campaign-widget .cw-digits-label").innerText(), "Kết thúc sau");
+  // 12 hours left at 07:00:00.004, shown rounded up, as every remaining time is.
+  assert.deepEqual(await digits(page), ["0", "12", "00", "00"]);
+  assert.match(await title.innerText(), /^Bầu cử/);
+  const after = await live.innerText();
+  assert.notEqual(after, before);
+  assert.match(after, /đang diễn ra/);
+  const state = await page.locator("campaign-widget .cw-ongoing .cw-state").innerText();
+  assert.equal(state, "Đang diễn ra");
+
+  // At 19:00 the polls close: the next date (31/12/2021) is featured; never a negative number.
+  await page.clock.runFor(12 * 3600_000);
+  assert.match(await title.innerText(), /^Kết thúc năm thi đua 2021/);
+  for (const d of await digits(page)) assert.match(d, /^\d+$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the live region stays quiet between milestones", async () => {
+  const { context, page } = await openAt("2026-11-25T10:00:00+07:00");
+  const live = page.locator("campaign-widget [aria-live=polite]");
+  const first = await live.innerText();
+  await page.clock.runFor(5 * 60_000);
+  assert.equal(await live.innerText(), first);
+  assert.deepEqual(await digits(page), ["69", "13", "55", "00"]);
+  await context.close();
+});
+
+test("a hidden page performs no re-renders, and catches up when shown", async () => {
+  const { context, page } = await openAt("2026-11-25T10:00:00+07:00");
+  await page.clock.runFor(2_000);
+  const mutations = await page.evaluate(() => {
+    const root = document.querySelector("campaign-widget").shadowRoot;
+    window.__mutations = 0;
+    new MutationObserver((records) => { window.__mutations += records.length; })
+      .observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+    document.dispatchEvent(new Event("visibilitychange"));
+    return window.__mutations;
+  });
+  assert.equal(mutations, 0);
+  await page.clock.runFor(30_000);
+  assert.equal(await page.evaluate(() => window.__mutations), 0, "no DOM change while hidden");
+  assert.equal(await page.evaluate(() => window.CampaignWidget && document.querySelector("campaign-widget").shadowRoot.querySelectorAll(".cw-value").length), 4);
+
+  await page.evaluate(() => {
+    delete document.hidden;
+    delete document.visibilityState;
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+  await page.waitForFunction(() => window.__mutations > 0);
+  assert.deepEqual(await digits(page), ["69", "13", "59", "28"]);
+  await context.close();
+});
+
+test("off screen, the widget does not tick; the pause control stops it too", async () => {
+  const { context, page } = await openAt("2026-11-25T10:00:00+07:00", { offscreen: true });
+  await page.clock.runFor(1_000);
+  const seconds = () => page.locator("campaign-widget .cw-value").nth(3).innerText();
+  const frozen = await seconds();
+  await page.clock.runFor(5_000);
+  assert.equal(await seconds(), frozen, "no tick while off screen");
+
+  await page.evaluate(() => document.querySelector("campaign-widget").scrollIntoView());
+  await page.clock.runFor(1_100);
+  const moving = await seconds();
+  assert.notEqual(moving, frozen, "ticks again once scrolled into view");
+
+  const pause = page.locator("campaign-widget .cw-pause");
+  await pause.click();
+  assert.equal(await pause.getAttribute("aria-pressed"), "true");
+  assert.equal(await pause.innerText(), "Tiếp tục đếm ngược");
+  const paused = await seconds();
+  await page.clock.runFor(5_000);
+  assert.equal(await seconds(), paused, "no tick while paused");
+  await pause.press("Enter");
+  await page.clock.runFor(1_100);
+  assert.notEqual(await seconds(), paused);
+  await context.close();
+});
+
+test("the .ics of all dates parses, with whole days as dates and the yearly rule", async () => {
+  const { context, page } = await openAt("2026-11-25T10:00:00+07:00");
+  const link = page.locator("campaign-widget .cw-ics-all");
+  assert.equal(await link.getAttribute("download"), "campaign.ics");
+  const href = await link.getAttribute("href");
+  assert.match(href, /^data:text\/calendar;charset=utf-8,/);
+  const text = decodeURIComponent(href.slice(href.indexOf(",") + 1));
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+  assert.equal(events.length, 5);
+  const byUid = Object.fromEntries(events.map((e) => [e.uid, e]));
+  const founding = byUid["party-founding@campaign-widget"];
+  assert.equal(founding.startDate.isDate, true);
+  assert.equal(founding.startDate.toString(), "1930-02-03");
+  assert.equal(founding.component.getFirstPropertyValue("rrule").freq, "YEARLY");
+  const next = founding.iterator();
+  let occurrence;
+  while ((occurrence = next.next()) && occurrence.year < 2027);
+  assert.equal(occurrence.toString(), "2027-02-03");
+  const congress = byUid["congress-13@campaign-widget"];
+  assert.equal(congress.endDate.toString(), "2021-02-02", "DTEND is exclusive");
+  const election = byUid["election-2021@campaign-widget"];
+  assert.equal(election.startDate.toJSDate().toISOString(), "2021-05-23T00:00:00.000Z");
+  assert.equal(election.endDate.toJSDate().toISOString(), "2021-05-23T12:00:00.000Z");
+  assert.match(election.summary, /^Bầu cử đại biểu Quốc hội khóa XV/);
+  await context.close();
+});
+
+test("a device clock off by an hour is corrected from the server's Date header, discreetly", async () => {
+  const real = Date.now();
+  const { context, page } = await openAt(real - 3600_000, { keepDateHeader: true });
+  const note = page.locator("campaign-widget .cw-clock-note");
+  await note.waitFor();
+  assert.match(await note.innerText(), /lệch khoảng 60 phút; đếm ngược theo giờ máy chủ/);
+  await context.close();
+});
