@@ -5,6 +5,7 @@
 //! - `serve`: setup, then `trunk serve` of the demo page on http://127.0.0.1:8080;
 //! - `build`: setup, then the release `dist/`;
 //! - `test`: setup, then every test tier (native, browser, end-to-end);
+//! - `bench`: setup, then the release dist/ measured in Chromium (figures, not pass/fail);
 //! - `stamp-loader`: Trunk's post-build hook that writes file names into embed.js.
 
 mod setup;
@@ -20,9 +21,10 @@ fn main() -> ExitCode {
         Some("serve") => tasks::serve(),
         Some("build") => tasks::build_release(),
         Some("test") => tasks::test(&args[1..]),
+        Some("bench") => tasks::bench(),
         Some("stamp-loader") => stamp::run(),
         _ => Err(format!(
-            "usage: cargo xtask <setup|serve|build|test|stamp-loader>\n  got: {}",
+            "usage: cargo xtask <setup|serve|build|test|bench|stamp-loader>\n  got: {}",
             args.join(" ")
         )),
     };

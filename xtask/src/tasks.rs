@@ -121,3 +121,11 @@ pub fn test(extra: &[String]) -> Result<(), String> {
     }
     run_command(&mut node)
 }
+
+/// `cargo xtask bench`: builds the release dist/ and prints the benchmarks'
+/// figures (never pass/fail: timings on shared machines are noisy).
+pub fn bench() -> Result<(), String> {
+    setup::run(Needs::Everything)?;
+    run_command(&mut trunk(&["build", "--release"]))?;
+    run_command(Command::new("node").arg("xtask/bench/countdown.mjs").current_dir(project_root()))
+}
