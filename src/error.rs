@@ -58,6 +58,8 @@ pub enum Reason {
     NotHttpUrl { value: String },
     /// A tile URL lacks `{z}`, `{x}` or `{y}`.
     TileTemplate { value: String },
+    /// `referrerPolicy` is not a Referrer-Policy value.
+    ReferrerPolicy { value: String },
     /// `timezone` is not `Z` or `±HH:MM`.
     Timezone { value: String },
     /// A number is outside its range.

@@ -73,6 +73,14 @@ pub struct Strings {
     pub yearly: &'static str,
     /// The map heading when the config gives none.
     pub map: &'static str,
+    /// Part of the map's accessible name: how to use it from the keyboard.
+    pub map_keys: &'static str,
+    /// While Leaflet loads.
+    pub map_loading: &'static str,
+    /// Shown over the map when one finger tries to move it on a phone.
+    pub map_two_fingers: &'static str,
+    /// When Leaflet or the tiles cannot load.
+    pub map_unavailable: &'static str,
     /// The address label beside the map.
     pub address: &'static str,
     /// The link that opens a place on OpenStreetMap.
@@ -124,6 +132,10 @@ static VI: Strings = Strings {
     key_dates: "Các mốc thời gian",
     yearly: "hằng năm",
     map: "Bản đồ",
+    map_keys: "bản đồ tương tác, dùng phím mũi tên để di chuyển, + và − để phóng to, thu nhỏ",
+    map_loading: "Đang tải bản đồ…",
+    map_two_fingers: "Dùng hai ngón tay để di chuyển bản đồ",
+    map_unavailable: "Không tải được bản đồ. Địa điểm:",
     address: "Địa chỉ",
     open_in_osm: "Xem trên OpenStreetMap",
     new_tab: "(mở trong thẻ mới)",
@@ -165,6 +177,10 @@ static EN: Strings = Strings {
     key_dates: "Key dates",
     yearly: "every year",
     map: "Map",
+    map_keys: "interactive map, arrow keys to move, + and − to zoom",
+    map_loading: "Loading the map…",
+    map_two_fingers: "Use two fingers to move the map",
+    map_unavailable: "The map could not load. The place:",
     address: "Address",
     open_in_osm: "View on OpenStreetMap",
     new_tab: "(opens in a new tab)",
@@ -426,6 +442,12 @@ pub fn reason_text(lang: Lang, reason: &Reason) -> String {
             format!("\"{value}\" thiếu {{z}}, {{x}} hoặc {{y}}")
         }
         Reason::TileTemplate { value } => format!("\"{value}\" lacks {{z}}, {{x}} or {{y}}"),
+        Reason::ReferrerPolicy { value } if vi => {
+            format!("\"{value}\" không phải Referrer-Policy (strict-origin-when-cross-origin, …)")
+        }
+        Reason::ReferrerPolicy { value } => {
+            format!("\"{value}\" is not a Referrer-Policy (strict-origin-when-cross-origin, …)")
+        }
         Reason::Timezone { value } if vi => {
             format!("\"{value}\" không phải múi giờ (Z hoặc ±HH:MM)")
         }

@@ -12,6 +12,7 @@ pub mod config;
 pub mod embed;
 pub mod error;
 pub mod i18n;
+pub mod map;
 pub mod time;
 
 use wasm_bindgen::prelude::*;
@@ -54,4 +55,11 @@ pub fn observe_server_date(date_header: &str, received_at: f64) {
 #[wasm_bindgen(js_name = tickCount)]
 pub fn tick_count() -> f64 {
     embed::clock::tick_count() as f64
+}
+
+/// Tells the widget where dist/ is (embed.js's directory), for files it loads
+/// later (Leaflet).
+#[wasm_bindgen(js_name = setAssetBase)]
+pub fn set_asset_base(base: &str) {
+    embed::assets::set_base(base);
 }

@@ -39,6 +39,7 @@
       loading = import(base + GLUE).then(function (glue) {
         return glue.default({ module_or_path: wasm }).then(function () {
           mark("wasm-ready");
+          glue.setAssetBase(base);
           if (serverDate) glue.observeServerDate(serverDate, receivedAt);
           return glue;
         });

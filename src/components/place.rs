@@ -1,11 +1,12 @@
-//! "Bản đồ": the campaign's places as text (address and a link to open them on
-//! OpenStreetMap). This text stays beside the interactive map, and is what
-//! remains when the map cannot load.
+//! "Bản đồ": the interactive map, and the campaign's places as text (address and
+//! a link to open them on OpenStreetMap) below it, for screen readers and for
+//! when the map cannot load.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::MapView;
 use crate::config::{LatLng, MapConfig};
 use crate::i18n::Lang;
 
@@ -40,6 +41,7 @@ pub fn Place(props: &PlaceProps) -> Html {
     html! {
         <section class="cw-section cw-map" aria-labelledby="cw-map-heading">
             <h3 class="cw-heading" id="cw-map-heading">{ title }</h3>
+            <MapView map={map.clone()} lang={lang} />
             <ul class="cw-places">
                 { for map.markers.iter().map(|marker| html! {
                     <li class="cw-place">

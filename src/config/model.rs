@@ -77,6 +77,9 @@ pub struct Tiles {
     pub attribution: Text,
     /// The highest zoom the provider serves.
     pub max_zoom: u8,
+    /// The `Referrer-Policy` for tile requests (some providers refuse requests
+    /// without a referrer); the browser's default when absent.
+    pub referrer_policy: Option<String>,
 }
 
 /// A place marked on the map.

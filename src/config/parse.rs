@@ -21,6 +21,18 @@ pub struct Parsed {
 /// The default tile layer: OpenStreetMap's standard tiles.
 pub const OSM_TILE_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
+/// The values of the `Referrer-Policy` header, as `map.tiles.referrerPolicy` takes them.
+pub const REFERRER_POLICIES: [&str; 8] = [
+    "no-referrer",
+    "no-referrer-when-downgrade",
+    "origin",
+    "origin-when-cross-origin",
+    "same-origin",
+    "strict-origin",
+    "strict-origin-when-cross-origin",
+    "unsafe-url",
+];
+
 /// Parses and validates a config.
 pub fn parse_config(json: &str) -> Result<Parsed, Error> {
     if json.len() > limits::CONFIG_BYTES {
@@ -206,6 +218,7 @@ fn map(value: &Value, path: String, unknown: &mut Vec<String>) -> Result<MapConf
             url: OSM_TILE_URL.to_owned(),
             attribution: Text::plain("© OpenStreetMap contributors"),
             max_zoom: 19,
+            referrer_policy: None,
         },
         Some(v) => tiles(v, obj.path("tiles"), unknown)?,
     };
@@ -234,7 +247,10 @@ fn map(value: &Value, path: String, unknown: &mut Vec<String>) -> Result<MapConf
 
 fn tiles(value: &Value, path: String, unknown: &mut Vec<String>) -> Result<Tiles, Error> {
     let obj = Obj::new(value, path)?;
-    obj.warn_unknown(&["url", "attribution", "maxZoom"], unknown);
+    obj.warn_unknown(
+        &["url", "attribution", "maxZoom", "referrerPolicy"],
+        unknown,
+    );
     let url_path = obj.path("url");
     let url = http_url(obj.require("url")?, &url_path)?;
     if !["{z}", "{x}", "{y}"].iter().all(|p| url.contains(p)) {
@@ -247,10 +263,27 @@ fn tiles(value: &Value, path: String, unknown: &mut Vec<String>) -> Result<Tiles
         None => 19,
         Some(v) => integer(v, &obj.path("maxZoom"), 0, 22)? as u8,
     };
+    let referrer_policy = match obj.get("referrerPolicy") {
+        None => None,
+        Some(v) => {
+            let path = obj.path("referrerPolicy");
+            let policy = string(v, &path, limits::SHORT_TEXT)?;
+            if !REFERRER_POLICIES.contains(&policy) {
+                return Err(Error::at(
+                    path,
+                    Reason::ReferrerPolicy {
+                        value: quote(policy),
+                    },
+                ));
+            }
+            Some(policy.to_owned())
+        }
+    };
     Ok(Tiles {
         url,
         attribution: obj.required_text("attribution", limits::SHORT_TEXT)?,
         max_zoom,
+        referrer_policy,
     })
 }
 

@@ -2,11 +2,12 @@
 //! its open shadow root and styles, the mounted Yew apps, and the events the
 //! page can listen to.
 
+pub mod assets;
 mod attributes;
 pub mod clock;
 mod events;
 mod fetch;
-mod styles;
+pub mod styles;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

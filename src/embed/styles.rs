@@ -34,3 +34,11 @@ pub fn adopt(shadow: &ShadowRoot) -> Result<(), JsValue> {
     Reflect::set(shadow, &JsValue::from_str("adoptedStyleSheets"), &sheets)?;
     Ok(())
 }
+
+/// Adds `extra` (Leaflet's sheet) before the widget's own, so the widget's
+/// rules win where both style the same thing.
+pub fn adopt_before(shadow: &ShadowRoot, extra: &CssStyleSheet) -> Result<(), JsValue> {
+    let sheets = Array::of2(&extra.into(), &sheet()?.into());
+    Reflect::set(shadow, &JsValue::from_str("adoptedStyleSheets"), &sheets)?;
+    Ok(())
+}

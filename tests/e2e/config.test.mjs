@@ -19,7 +19,7 @@ const shadowText = (page, id, selector) =>
   page.evaluate(([id, selector]) => document.getElementById(id).shadowRoot?.querySelector(selector)?.textContent ?? null, [id, selector]);
 
 test("each instance loads its own config; bad ones show an error panel and keep their fallback", async () => {
-  const { context, page, problems } = await openPage(browser, DESKTOP);
+  const { context, page, problems } = await openPage(browser, DESKTOP, servers);
   await page.goto(`${servers.hostOrigin}/configs.html`);
   await page.waitForFunction(() => window.__events.length >= 6, null, { timeout: 20000 });
   const events = Object.fromEntries(await page.evaluate(() => window.__events.map((e) => [e.id, e])));
@@ -58,7 +58,7 @@ test("each instance loads its own config; bad ones show an error panel and keep 
 });
 
 test("a config that never answers times out with its own message", async () => {
-  const { context, page } = await openPage(browser, DESKTOP);
+  const { context, page } = await openPage(browser, DESKTOP, servers);
   // A request that hangs until the widget gives up.
   await page.route("**/hangs.json", () => new Promise(() => {}));
   await page.goto(`${servers.hostOrigin}/portal-article.html`);
@@ -76,7 +76,7 @@ test("a config that never answers times out with its own message", async () => {
 });
 
 test("the summary fits a 280 px wide phone", async () => {
-  const { context, page, problems } = await openPage(browser, { ...PHONE, viewport: { width: 280, height: 653 } });
+  const { context, page, problems } = await openPage(browser, { ...PHONE, viewport: { width: 280, height: 653 } }, servers);
   await page.goto(`${servers.hostOrigin}/portal-article.html`);
   await page.locator("campaign-widget h2").waitFor();
   const widths = await page.evaluate(() => {

@@ -18,7 +18,7 @@ after(async () => {
 });
 
 async function openAt(time, { device = DESKTOP, keepDateHeader = false, offscreen = false } = {}) {
-  const opened = await openPage(browser, device);
+  const opened = await openPage(browser, device, servers);
   const { page } = opened;
   if (!keepDateHeader) {
     await page.route("**/*_bg.wasm", async (route) => {

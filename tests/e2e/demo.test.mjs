@@ -17,7 +17,7 @@ after(async () => {
 
 for (const [name, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
   test(`the demo page shows the default campaign (${name})`, async () => {
-    const { context, page, problems } = await openPage(browser, device);
+    const { context, page, problems } = await openPage(browser, device, servers);
     await page.goto(`${servers.distOrigin}/index.html`);
     await page.locator("campaign-widget h2").waitFor({ timeout: 20000 });
     const facts = await page.locator("campaign-widget dd").allInnerTexts();

@@ -17,7 +17,7 @@ after(async () => {
 
 for (const [name, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
   test(`mounts cross-origin into a shadow root (${name})`, async () => {
-    const { context, page, problems } = await openPage(browser, device);
+    const { context, page, problems } = await openPage(browser, device, servers);
     await page.goto(`${servers.hostOrigin}/portal-article.html`);
     const title = page.locator("campaign-widget h2");
     await title.waitFor({ state: "visible", timeout: 20000 });
@@ -63,7 +63,7 @@ for (const [name, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
 }
 
 test("fires campaign-widget:ready, bubbling and composed, and loads once when included twice", async () => {
-  const { context, page, problems, requests } = await openPage(browser, DESKTOP);
+  const { context, page, problems, requests } = await openPage(browser, DESKTOP, servers);
   await page.goto(`${servers.hostOrigin}/portal-article.html`);
   await page.locator("campaign-widget h2").waitFor();
   const result = await page.evaluate(async (dist) => {

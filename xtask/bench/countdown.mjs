@@ -47,7 +47,7 @@ async function memory(page, cdp) {
 
 // 1. Real time, throttled: script time per tick.
 {
-  const { context, page } = await openPage(browser, DESKTOP);
+  const { context, page } = await openPage(browser, DESKTOP, servers);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Performance.enable");
   await page.goto(`${servers.hostOrigin}/countdown.html`);
@@ -91,7 +91,7 @@ async function memory(page, cdp) {
 
 // 3. Ten simulated minutes on a fake clock: memory stays flat.
 {
-  const { context, page } = await openPage(browser, DESKTOP);
+  const { context, page } = await openPage(browser, DESKTOP, servers);
   await page.route("**/*_bg.wasm", async (route) => {
     const response = await route.fetch();
     const headers = { ...response.headers() };

@@ -127,5 +127,9 @@ pub fn test(extra: &[String]) -> Result<(), String> {
 pub fn bench() -> Result<(), String> {
     setup::run(Needs::Everything)?;
     run_command(&mut trunk(&["build", "--release"]))?;
-    run_command(Command::new("node").arg("xtask/bench/countdown.mjs").current_dir(project_root()))
+    run_command(
+        Command::new("node")
+            .arg("xtask/bench/countdown.mjs")
+            .current_dir(project_root()),
+    )
 }

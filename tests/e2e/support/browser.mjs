@@ -19,9 +19,23 @@ export async function launch() {
   });
 }
 
-/** A page that records console errors, page errors and failed requests. */
-export async function openPage(browser, device) {
+/** A page that records console errors, page errors and failed requests, and
+ *  never reaches the internet: OpenStreetMap tile requests (the default campaign's
+ *  tiles) are answered by the local tile server, anything else off loopback is
+ *  refused and reported. */
+export async function openPage(browser, device, servers) {
   const context = await browser.newContext({ ...device, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+  const external = [];
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, async (route) => {
+    const url = route.request().url();
+    const tile = url.match(/^https:\/\/tile\.openstreetmap\.org\/(\d+\/\d+\/\d+\.png)$/);
+    if (tile && servers) {
+      await route.fulfill({ response: await route.fetch({ url: `${servers.tileOrigin}/tiles/${tile[1]}` }) });
+    } else {
+      external.push(url);
+      await route.abort("blockedbyclient");
+    }
+  });
   const page = await context.newPage();
   const problems = [];
   const requests = [];
@@ -29,7 +43,7 @@ export async function openPage(browser, device) {
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   page.on("requestfailed", (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
-  return { context, page, problems, requests };
+  return { context, page, problems, requests, external };
 }
 
 export async function screenshot(page, name) {

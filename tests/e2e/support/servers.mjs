@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
+import { deflateSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -38,18 +39,59 @@ async function waitForPort(port, child) {
   throw new Error(`nothing listens on ${port}`);
 }
 
-/** Starts nginx; returns { distOrigin, hostOrigin, stop() }. */
+/** A 256×256 PNG map tile of one colour, made here so tests need no image files. */
+export function tilePng([r, g, b] = [222, 232, 214]) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes) => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, "ascii");
+    data.copy(out, 8);
+    out.writeUInt32BE(crc(out.subarray(4, 8 + data.length)), 8 + data.length);
+    return out;
+  };
+  const size = 256;
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.alloc(1 + size * 3);
+  for (let x = 0; x < size; x++) row.set([r, g, b], 1 + x * 3);
+  const pixels = Buffer.concat(Array.from({ length: size }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(pixels)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/** Starts nginx; returns { distOrigin, hostOrigin, tileOrigin, stop() }. */
 export async function startServers() {
   if (!existsSync(join(dist, "embed.js"))) throw new Error("dist/ is not built: run `cargo xtask test`");
   const work = mkdtempSync(join(tmpdir(), "cw-e2e-"));
-  const [distPort, hostPort] = [await freePort(), await freePort()];
+  const [distPort, hostPort, tilePort] = [await freePort(), await freePort(), await freePort()];
   const distOrigin = `http://127.0.0.1:${distPort}`;
   const hostOrigin = `http://127.0.0.1:${hostPort}`;
+  const tileOrigin = `http://127.0.0.1:${tilePort}`;
+  mkdirSync(join(work, "tiles"));
+  writeFileSync(join(work, "tiles", "tile.png"), tilePng());
 
   const pages = join(work, "pages");
   mkdirSync(pages);
   for (const name of readdirSync(fixtures)) {
-    const text = readFileSync(join(fixtures, name), "utf8").replaceAll("__DIST__", distOrigin);
+    const text = readFileSync(join(fixtures, name), "utf8")
+      .replaceAll("__DIST__", distOrigin)
+      .replaceAll("__TILES__", tileOrigin);
     writeFileSync(join(pages, name), text);
   }
   mkdirSync(join(work, "logs"));
@@ -88,14 +130,24 @@ http {
     listen 127.0.0.1:${hostPort};
     root ${pages};
   }
+  # A tile server: /tiles/{z}/{x}/{y}.png answers one PNG for every tile;
+  # /refuse/… answers 403, as a tile provider does to requests it refuses.
+  server {
+    listen 127.0.0.1:${tilePort};
+    root ${work}/tiles;
+    location /tiles/ { try_files /tile.png =404; add_header Access-Control-Allow-Origin * always; }
+    location /refuse/ { return 403; }
+  }
 }
 `);
   const child = spawn("/usr/sbin/nginx", ["-c", conf, "-p", work], { stdio: ["ignore", "inherit", "inherit"] });
   await waitForPort(distPort, child);
   await waitForPort(hostPort, child);
+  await waitForPort(tilePort, child);
   return {
     distOrigin,
     hostOrigin,
+    tileOrigin,
     accessLog: () => readFileSync(join(work, "logs", "access.log"), "utf8"),
     async stop() {
       child.kill("SIGTERM");
