@@ -40,13 +40,16 @@ enum Phase {
     Failed,
 }
 
+/// An observer and the callback it calls (dropped together).
+type Observed<T> = (T, Closure<dyn FnMut(Array)>);
+
 /// Everything a live map holds; dropping it removes the map, its observers and
 /// its listeners.
 struct Session {
     alive: Rc<Cell<bool>>,
     map: Rc<RefCell<Option<LeafletMap>>>,
-    near: Option<(IntersectionObserver, Closure<dyn FnMut(Array)>)>,
-    resize: Rc<RefCell<Option<(ResizeObserver, Closure<dyn FnMut(Array)>)>>>,
+    near: Option<Observed<IntersectionObserver>>,
+    resize: Rc<RefCell<Option<Observed<ResizeObserver>>>>,
     listeners: Vec<EventListener>,
 }
 
@@ -276,7 +279,7 @@ async fn build(
 fn follow_size(
     element: &HtmlElement,
     map: Rc<RefCell<Option<LeafletMap>>>,
-) -> Option<(ResizeObserver, Closure<dyn FnMut(Array)>)> {
+) -> Option<Observed<ResizeObserver>> {
     let callback = Closure::<dyn FnMut(Array)>::new(move |_: Array| {
         if let Some(map) = map.borrow().as_ref() {
             map.invalidate_size();
