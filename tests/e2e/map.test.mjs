@@ -1,0 +1,202 @@
+// "Bản đồ" in Chromium: tiles from a local tile server, Leaflet inside the
+// shadow root on a page with the CSS that classically breaks it, lazy loading,
+// phones, fallbacks, keyboard, and cleanup.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServers } from "./support/servers.mjs";
+import { launch, openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
+
+let servers, browser;
+before(async () => {
+  servers = await startServers();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await servers?.stop();
+});
+
+const tileLoaded = (page) => page.locator("campaign-widget .leaflet-tile-loaded").first().waitFor({ timeout: 20000 });
+
+for (const [name, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
+  test(`Leaflet loads only near the map, then draws the marker and configured tiles in the shadow root (${name})`, async () => {
+    const { context, page, problems, requests, external } = await openPage(browser, device, servers);
+    await page.goto(`${servers.hostOrigin}/map.html`);
+    await page.locator("campaign-widget .cw-map-canvas").waitFor({ state: "attached" });
+    await page.waitForTimeout(300);
+    assert.equal(requests.filter((u) => u.endsWith("/leaflet.js")).length, 0, "no Leaflet before the map is near");
+
+    await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
+    await tileLoaded(page);
+    assert.equal(requests.filter((u) => u.endsWith("/leaflet.js")).length, 1);
+    const tiles = requests.filter((u) => u.startsWith(servers.tileOrigin));
+    assert.ok(tiles.length > 0);
+    for (const url of tiles) assert.match(url, /\/tiles\/16\/\d+\/\d+\.png$/);
+
+    const look = await page.evaluate(() => {
+      const root = document.querySelector("campaign-widget").shadowRoot;
+      const tile = root.querySelector(".leaflet-tile-loaded");
+      const marker = root.querySelector(".cw-marker");
+      const box = marker.getBoundingClientRect();
+      const canvas = root.querySelector(".cw-map-canvas").getBoundingClientRect();
+      return {
+        tileWidth: tile.getBoundingClientRect().width,
+        tileMaxWidth: getComputedStyle(tile).maxWidth,
+        markerInside: box.width > 0 && box.left >= canvas.left && box.right <= canvas.right && box.top >= canvas.top && box.bottom <= canvas.bottom,
+        markerTitle: marker.getAttribute("title"),
+        leafletInDocument: document.querySelectorAll(".leaflet-container").length,
+        attribution: root.querySelector(".leaflet-control-attribution").textContent,
+        attributionHtml: root.querySelector(".leaflet-control-attribution").innerHTML,
+        label: root.querySelector(".cw-map-canvas").getAttribute("aria-label"),
+        addressOutside: root.querySelector(".cw-place-address").textContent,
+        sheets: root.adoptedStyleSheets.length,
+        globalL: typeof window.L,
+      };
+    });
+    assert.equal(look.tileWidth, 256, "Bootstrap's img max-width does not squeeze the tiles");
+    assert.equal(look.tileMaxWidth, "none");
+    assert.equal(look.markerInside, true);
+    assert.equal(look.markerTitle, "<img src=x onerror=alert(1)>");
+    assert.equal(look.leafletInDocument, 0, "Leaflet's DOM lives in the shadow root");
+    assert.equal(look.attribution, "Leaflet | © <b>Tile</b> test server");
+    assert.doesNotMatch(look.attributionHtml, /<b>Tile/);
+    assert.doesNotMatch(look.attributionHtml, /<svg/, "no flag in the prefix");
+    assert.match(look.label, /^Bản đồ: bản đồ tương tác/);
+    assert.match(look.addressOutside, /Số 2 Nguyễn Văn Trị/);
+    assert.equal(look.sheets, 2);
+    assert.equal(look.globalL, "object", "the page had no Leaflet, so L is ours");
+    await screenshot(page, `map-${name}`);
+    assert.deepEqual(external, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("a popup built from text: a title with markup shows as text", async () => {
+  const { context, page, problems } = await openPage(browser, DESKTOP, servers);
+  let dialogs = 0;
+  page.on("dialog", (d) => { dialogs++; d.dismiss(); });
+  await page.goto(`${servers.hostOrigin}/map.html`);
+  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
+  await tileLoaded(page);
+  await page.locator("campaign-widget .cw-marker").click();
+  const popup = page.locator("campaign-widget .leaflet-popup-content");
+  await popup.waitFor();
+  assert.equal(await popup.locator("strong").innerText(), "<img src=x onerror=alert(1)>");
+  assert.equal(await popup.locator("span").innerText(), "Số 2 Nguyễn Văn Trị, Biên Hòa");
+  assert.equal(await page.evaluate(() => document.querySelector("campaign-widget").shadowRoot.querySelectorAll("img[src=x]").length), 0);
+  assert.equal(dialogs, 0);
+  await screenshot(page, "map-popup-desktop");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a tile server that refuses gives the text fallback: address and a link", async () => {
+  const { context, page, problems } = await openPage(browser, PHONE, servers);
+  await page.goto(`${servers.hostOrigin}/map.html?config=map-refused.json`);
+  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
+  const fallback = page.locator("campaign-widget .cw-map-fallback");
+  await fallback.waitFor({ timeout: 20000 });
+  assert.match(await fallback.innerText(), /Không tải được bản đồ\. Địa điểm:[\s\S]*Số 2 Nguyễn Văn Trị, Biên Hòa/);
+  const link = fallback.locator("a");
+  assert.equal(await link.getAttribute("href"), "https://www.openstreetmap.org/?mlat=10.94670&mlon=106.81710#map=16/10.94670/106.81710");
+  await screenshot(page, "map-fallback-phone");
+  // The 403s themselves are the only console errors.
+  assert.deepEqual(problems.filter((p) => !/\/refuse\/|status of 403/.test(p)), []);
+  await context.close();
+});
+
+test("Leaflet that cannot load gives the same fallback", async () => {
+  const { context, page } = await openPage(browser, DESKTOP, servers);
+  await page.route("**/leaflet.js", (route) => route.abort("blockedbyclient"));
+  await page.goto(`${servers.hostOrigin}/map.html`);
+  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
+  await page.locator("campaign-widget .cw-map-fallback").waitFor({ timeout: 20000 });
+  await context.close();
+});
+
+test("on a phone, one finger scrolls the page and does not pan the map; a hint says to use two", async () => {
+  const { context, page, problems } = await openPage(browser, PHONE, servers);
+  await page.goto(`${servers.hostOrigin}/map.html`);
+  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
+  await tileLoaded(page);
+  const canvas = await page.locator("campaign-widget .cw-map-canvas").boundingBox();
+  const pane = () => page.evaluate(() => document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-map-pane").style.transform);
+  const [paneBefore, scrollBefore] = [await pane(), await page.evaluate(() => scrollY)];
+  const cdp = await context.newCDPSession(page);
+  const x = canvas.x + canvas.width / 2;
+  const y = canvas.y + canvas.height * 0.7;
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
+  for (let step = 1; step <= 10; step++) {
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y: y - step * 15 }] });
+  }
+  const hint = await page.locator("campaign-widget .cw-map-hint").innerText().catch(() => null);
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await page.waitForTimeout(300);
+  assert.equal(hint, "Dùng hai ngón tay để di chuyển bản đồ");
+  assert.equal(await pane(), paneBefore, "the map did not pan");
+  assert.ok((await page.evaluate(() => scrollY)) > scrollBefore + 50, "the page scrolled");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("keyboard: the map takes focus, then zooms with + and turns on wheel zoom", async () => {
+  const { context, page } = await openPage(browser, DESKTOP, servers);
+  await page.goto(`${servers.hostOrigin}/map.html`);
+  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
+  await tileLoaded(page);
+  const canvas = page.locator("campaign-widget .cw-map-canvas");
+  assert.equal(await canvas.getAttribute("tabindex"), "0");
+  await canvas.focus();
+  await page.keyboard.press("+");
+  await page.waitForFunction(() => [...document.querySelector("campaign-widget").shadowRoot.querySelectorAll(".leaflet-tile")].some((t) => /\/tiles\/17\//.test(t.src)), null, { timeout: 10000 });
+  const outline = await canvas.evaluate((el) => getComputedStyle(el).outlineStyle);
+  assert.equal(outline, "solid", "visible focus");
+  await context.close();
+});
+
+test("a page with its own Leaflet 1.x keeps its L, and the widget uses it", async () => {
+  const { context, page, problems, requests } = await openPage(browser, DESKTOP, servers);
+  await page.goto(`${servers.hostOrigin}/own-leaflet.html`);
+  await tileLoaded(page);
+  const same = await page.evaluate(() => window.L === window.pageLeaflet && window.ownMap.getZoom() === 13);
+  assert.equal(same, true);
+  assert.equal(requests.filter((u) => u.endsWith("/leaflet.js")).length, 1, "only the page's own copy");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("mounting and unmounting 20 times leaves no map, listener or observer behind", async () => {
+  const { context, page, problems } = await openPage(browser, DESKTOP, servers);
+  await page.goto(`${servers.hostOrigin}/map.html`);
+  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
+  await tileLoaded(page);
+  const cdp = await context.newCDPSession(page);
+  const counters = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    return (await cdp.send("Memory.getDOMCounters"));
+  };
+  const cycle = () => page.evaluate(async () => {
+    const el = document.querySelector("campaign-widget");
+    CampaignWidget.unmount(el);
+    await new Promise((r) => setTimeout(r, 20));
+    await CampaignWidget.mount(el);
+    await new Promise((r) => {
+      const check = () => (el.shadowRoot.querySelector(".leaflet-tile-loaded") ? r() : setTimeout(check, 20));
+      check();
+    });
+  });
+  await cycle();
+  const start = await counters();
+  for (let i = 0; i < 20; i++) await cycle();
+  const end = await counters();
+  const maps = await page.evaluate(() => document.querySelector("campaign-widget").shadowRoot.querySelectorAll(".leaflet-container").length);
+  assert.equal(maps, 1, "one map for one mounted widget");
+  assert.ok(end.jsEventListeners <= start.jsEventListeners + 5, `listeners ${start.jsEventListeners} -> ${end.jsEventListeners}`);
+  assert.ok(end.nodes <= start.nodes + 200, `nodes ${start.nodes} -> ${end.nodes}`);
+  await page.evaluate(() => CampaignWidget.unmount(document.querySelector("campaign-widget")));
+  const after = await page.evaluate(() => document.querySelector("campaign-widget").shadowRoot.querySelectorAll(".leaflet-container, .cw-map").length);
+  assert.equal(after, 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
