@@ -1,0 +1,47 @@
+// cargo xtask bench (map): what the map costs. Bytes are gzip sizes of the files
+// it loads; the time runs from the map section entering the viewport to the first
+// tile drawn, CPU throttled 4x, median of 5 runs. Figures, not assertions.
+import { readFileSync, readdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { join } from "node:path";
+import { startServers, dist } from "../../tests/e2e/support/servers.mjs";
+import { launch, openPage, DESKTOP } from "../../tests/e2e/support/browser.mjs";
+
+const RUNS = 5;
+const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+const servers = await startServers();
+const browser = await launch();
+const times = [];
+for (let run = 0; run < RUNS; run++) {
+  const { context, page } = await openPage(browser, DESKTOP, servers);
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`${servers.hostOrigin}/map.html`);
+  await page.locator("campaign-widget .cw-map-canvas").waitFor({ state: "attached" });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  const elapsed = await page.evaluate(() => new Promise((done) => {
+    const root = document.querySelector("campaign-widget").shadowRoot;
+    const start = performance.now();
+    new MutationObserver((_, observer) => {
+      if (root.querySelector(".leaflet-tile-loaded")) {
+        observer.disconnect();
+        done(performance.now() - start);
+      }
+    }).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["class"] });
+    root.querySelector(".cw-map").scrollIntoView();
+  }));
+  times.push(elapsed);
+  await context.close();
+}
+await browser.close();
+await servers.stop();
+
+times.sort((a, b) => a - b);
+const wasm = readdirSync(dist).find((f) => f.endsWith("_bg.wasm"));
+console.log(`
+map benchmark (Chromium, CPU throttled 4x, ${RUNS} runs)
+  bytes the map loads on demand (gzip): leaflet.js ${kb(gz("leaflet.js"))} + leaflet.css ${kb(gz("leaflet.css"))}
+  (the widget's wasm, map code included, is ${kb(gz(wasm))} gzip)
+  viewport -> first tile drawn: median ${times[Math.floor(RUNS / 2)].toFixed(0)} ms (runs: ${times.map((t) => t.toFixed(0)).join(", ")} ms)
+`);
