@@ -23,6 +23,7 @@
   var script = document.currentScript;
   var base = new URL(".", (script && script.src) || location.href).href;
   var loading = null;
+  var loaded = null; // the glue module, once ready: unmount is then synchronous
 
   // The glue and the wasm are fetched in parallel; the wasm is instantiated
   // while it streams in.
@@ -41,6 +42,7 @@
           mark("wasm-ready");
           glue.setAssetBase(base);
           if (serverDate) glue.observeServerDate(serverDate, receivedAt);
+          loaded = glue;
           return glue;
         });
       });
@@ -84,7 +86,8 @@
   function unmount(element) {
     if (!mounted.has(element)) return false;
     mounted.delete(element);
-    if (loading) loading.then(function (glue) { glue.unmount(element); }, function () {});
+    if (loaded) loaded.unmount(element);
+    else if (loading) loading.then(function (glue) { glue.unmount(element); }, function () {});
     return true;
   }
 

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{Digits, Featured, Timeline};
+use super::{use_click, Digits, Featured, Timeline};
 use crate::config::Campaign;
 use crate::embed::clock::{use_now, Clock};
 use crate::i18n::{clock_corrected, milestone, Lang};
@@ -60,10 +60,14 @@ pub fn Countdown(props: &CountdownProps) -> Html {
         };
         milestone(lang, s.date.title.get(lang), s.state, coarse)
     });
-    let toggle = {
+    let pause = use_node_ref();
+    {
         let running = running.clone();
-        Callback::from(move |_: MouseEvent| running.set(!*running))
-    };
+        use_click(
+            pause.clone(),
+            Callback::from(move |()| running.set(!*running)),
+        );
+    }
 
     html! {
         <section class="cw-section cw-countdown" aria-labelledby="cw-countdown-heading" ref={section}>
@@ -76,7 +80,7 @@ pub fn Countdown(props: &CountdownProps) -> Html {
                     <Digits remaining={remaining} lang={lang} />
                     if matches!(clock, Clock::Device { .. }) {
                         <button type="button" class="cw-button cw-pause" aria-pressed={(!*running).to_string()}
-                            onclick={toggle}>
+                            ref={pause}>
                             { if *running { t.pause } else { t.resume } }
                         </button>
                     }

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::use_click;
 use crate::config::Campaign;
 use crate::i18n::Lang;
 
@@ -32,10 +33,14 @@ pub fn Summary(props: &SummaryProps) -> Html {
     } else {
         campaign.goals.len()
     };
-    let toggle = {
+    let more = use_node_ref();
+    {
         let expanded = expanded.clone();
-        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
-    };
+        use_click(
+            more.clone(),
+            Callback::from(move |()| expanded.set(!*expanded)),
+        );
+    }
 
     html! {
         <section class="cw-section cw-summary" aria-labelledby="cw-title">
@@ -61,7 +66,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 </ol>
                 if collapsible {
                     <button type="button" class="cw-button cw-more" aria-expanded={(*expanded).to_string()}
-                        aria-controls="cw-goals" onclick={toggle}>
+                        aria-controls="cw-goals" ref={more}>
                         { if *expanded { t.show_less.to_owned() }
                           else { format!("{} ({})", t.show_more, campaign.goals.len() - shown) } }
                     </button>

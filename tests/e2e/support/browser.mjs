@@ -36,6 +36,13 @@ export async function openPage(browser, device, servers) {
       await route.abort("blockedbyclient");
     }
   });
+  // Whatever reaches the host page uncaught, and every CSP violation, is reported
+  // to the console, where it counts as a problem.
+  await context.addInitScript(() => {
+    addEventListener("unhandledrejection", (e) => console.error(`unhandledrejection: ${e.reason}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`csp violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
   const page = await context.newPage();
   const problems = [];
   const requests = [];

@@ -94,7 +94,16 @@ export async function startServers() {
       .replaceAll("__TILES__", tileOrigin);
     writeFileSync(join(pages, name), text);
   }
+  // Real front-end packages from npm for the hostile host pages.
+  mkdirSync(join(pages, "vendor"));
+  for (const file of ["bootstrap/dist/css/bootstrap.min.css", "bootstrap/dist/js/bootstrap.min.js", "jquery/dist/jquery.min.js"]) {
+    writeFileSync(join(pages, "vendor", file.split("/").pop()), readFileSync(join(root, "node_modules", file)));
+  }
   mkdirSync(join(work, "logs"));
+  // The strict policy of the design, same-origin and cross-origin versions.
+  const csp = (extra) =>
+    `default-src 'self'; script-src 'self' ${extra} 'wasm-unsafe-eval'; style-src 'self'; ` +
+    `img-src 'self' data: ${tileOrigin}; connect-src 'self' ${extra}`;
   const conf = join(work, "nginx.conf");
   writeFileSync(conf, `
 daemon off;
@@ -120,6 +129,11 @@ http {
     root ${dist};
     add_header Access-Control-Allow-Origin * always;
     add_header Access-Control-Expose-Headers Date always;
+    # Host pages served by the widget's own origin, under a strict policy.
+    location /pages/ {
+      alias ${pages}/;
+      add_header Content-Security-Policy "${csp("")}" always;
+    }
     location = /embed.js {
       add_header Access-Control-Allow-Origin * always;
       add_header Access-Control-Expose-Headers Date always;
@@ -129,6 +143,7 @@ http {
   server {
     listen 127.0.0.1:${hostPort};
     root ${pages};
+    location = /csp-cross.html { add_header Content-Security-Policy "${csp(distOrigin)}" always; }
   }
   # A tile server: /tiles/{z}/{x}/{y}.png answers one PNG for every tile;
   # /refuse/… answers 403, as a tile provider does to requests it refuses.
