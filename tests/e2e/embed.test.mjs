@@ -85,3 +85,36 @@ test("fires campaign-widget:ready, bubbling and composed, and loads once when in
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("nginx serves dist/ as the README says: wasm type, CORS, caching, gzip", async () => {
+  const files = (await (await fetch(`${servers.distOrigin}/index.html`)).text()).length; // the demo page exists
+  assert.ok(files > 0);
+  const loader = await fetch(`${servers.distOrigin}/embed.js`, { headers: { Origin: servers.hostOrigin, "Accept-Encoding": "gzip" } });
+  assert.equal(loader.headers.get("cache-control"), "no-cache");
+  assert.equal(loader.headers.get("access-control-allow-origin"), "*");
+  const glue = (await loader.text()).match(/campaign-widget-[0-9a-f]{16}\.js/)[0];
+  const wasmName = glue.replace(".js", "_bg.wasm");
+  const wasm = await fetch(`${servers.distOrigin}/${wasmName}`, { headers: { Origin: servers.hostOrigin, "Accept-Encoding": "gzip" } });
+  assert.equal(wasm.headers.get("content-type"), "application/wasm");
+  assert.equal(wasm.headers.get("cache-control"), "public, max-age=31536000, immutable");
+  assert.equal(wasm.headers.get("access-control-expose-headers"), "Date");
+  assert.equal(wasm.headers.get("content-encoding"), "gzip");
+});
+
+test("the README's nginx configuration is valid nginx", async () => {
+  const { readFileSync, writeFileSync, mkdtempSync, rmSync } = await import("node:fs");
+  const { execFileSync } = await import("node:child_process");
+  const { join } = await import("node:path");
+  const { tmpdir } = await import("node:os");
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const block = readme.match(/```nginx\n([\s\S]*?)```/)[1];
+  const [server, http] = block.split(/^# In the http block.*$/m);
+  const work = mkdtempSync(join(tmpdir(), "cw-nginx-"));
+  const conf = join(work, "nginx.conf");
+  writeFileSync(conf, `pid ${work}/pid; error_log ${work}/error.log; events {}
+http { include /etc/nginx/mime.types; access_log off; ${http.replace(/^#.*$/gm, "")}
+  server { listen 127.0.0.1:1; ${server} } }`);
+  const out = execFileSync("/usr/sbin/nginx", ["-t", "-c", conf, "-p", work], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  rmSync(work, { recursive: true, force: true });
+  assert.equal(typeof out, "string");
+});

@@ -134,7 +134,14 @@ http {
       alias ${pages}/;
       add_header Content-Security-Policy "${csp("")}" always;
     }
-    location = /embed.js {
+    # As the README's nginx configuration: hashed files cached for a year,
+    # embed.js revalidated.
+    location ~ "-[0-9a-f]{16}(_bg\\.wasm|\\.js)$" {
+      add_header Access-Control-Allow-Origin * always;
+      add_header Access-Control-Expose-Headers Date always;
+      add_header Cache-Control "public, max-age=31536000, immutable";
+    }
+    location ~ /embed\\.js$ {
       add_header Access-Control-Allow-Origin * always;
       add_header Access-Control-Expose-Headers Date always;
       add_header Cache-Control "no-cache";
