@@ -92,7 +92,7 @@ test("nginx serves dist/ as the README says: wasm type, CORS, caching, gzip", as
   const loader = await fetch(`${servers.distOrigin}/embed.js`, { headers: { Origin: servers.hostOrigin, "Accept-Encoding": "gzip" } });
   assert.equal(loader.headers.get("cache-control"), "no-cache");
   assert.equal(loader.headers.get("access-control-allow-origin"), "*");
-  const glue = (await loader.text()).match(/campaign-widget-[0-9a-f]{16}\.js/)[0];
+  const glue = (await loader.text()).match(/campaign-widget-[0-9a-f]+\.js/)[0];
   const wasmName = glue.replace(".js", "_bg.wasm");
   const wasm = await fetch(`${servers.distOrigin}/${wasmName}`, { headers: { Origin: servers.hostOrigin, "Accept-Encoding": "gzip" } });
   assert.equal(wasm.headers.get("content-type"), "application/wasm");

@@ -136,7 +136,7 @@ http {
     }
     # As the README's nginx configuration: hashed files cached for a year,
     # embed.js revalidated.
-    location ~ "-[0-9a-f]{16}(_bg\\.wasm|\\.js)$" {
+    location ~ "-[0-9a-f]{8,16}(_bg\\.wasm|\\.js|\\.css)$" {
       add_header Access-Control-Allow-Origin * always;
       add_header Access-Control-Expose-Headers Date always;
       add_header Cache-Control "public, max-age=31536000, immutable";
