@@ -37,6 +37,9 @@
         receivedAt = Date.now();
         return response;
       });
+      // A failed download is reported through `loading` below; this keeps it
+      // from also surfacing as an unhandled rejection while the glue loads.
+      wasm.catch(function () {});
       loading = import(base + GLUE).then(function (glue) {
         return glue.default({ module_or_path: wasm }).then(function () {
           mark("wasm-ready");

@@ -202,3 +202,54 @@ test("100 mount/unmount cycles leave DOM nodes, listeners, timers and wasm memor
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+for (const [name, device] of DEVICES) {
+  test(`fallback shows until ready, and with the README's reservation nothing shifts (${name})`, async () => {
+    const { context, page, problems } = await openPage(browser, device, servers);
+    await context.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    // Hold the wasm back a moment, to see the page as a slow phone sees it.
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route("**/*_bg.wasm", async (route) => { await held; await route.continue(); });
+    await page.goto(`${servers.hostOrigin}/reserved.html`);
+    assert.equal(await page.locator("#fallback").isVisible(), true, "fallback visible before the widget is ready");
+    const afterTop = await page.locator("#after").evaluate((el) => el.getBoundingClientRect().top + scrollY);
+    release();
+    await ready(page, "#main");
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator("#fallback").isVisible(), false);
+    assert.equal(await page.locator("#after").evaluate((el) => el.getBoundingClientRect().top + scrollY), afterTop, "the paragraph after the widget did not move");
+    const cls = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+    assert.equal(cls, 0, "cumulative layout shift");
+    // theme="dark" and a custom accent set by the host page through --cw-accent.
+    await ready(page, "#dark");
+    const dark = await page.evaluate(() => {
+      const root = document.getElementById("dark").shadowRoot;
+      return { bg: getComputedStyle(root.querySelector(".cw")).backgroundColor, accent: getComputedStyle(root.querySelector(".cw-value")).color };
+    });
+    assert.equal(dark.bg, "rgb(23, 25, 29)");
+    assert.equal(dark.accent, "rgb(11, 83, 148)");
+    await screenshot(page, `host-reserved-${name}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("when the wasm cannot load, the fallback stays and the page hears campaign-widget:error", async () => {
+  const { context, page, problems } = await openPage(browser, DESKTOP, servers);
+  await page.route("**/*_bg.wasm", (route) => route.abort("blockedbyclient"));
+  await page.goto(`${servers.hostOrigin}/reserved.html`);
+  const detail = await page.evaluate(() => new Promise((done) =>
+    document.getElementById("main").addEventListener("campaign-widget:error", (e) => done(e.detail))));
+  assert.equal(typeof detail.message, "string");
+  assert.equal(await page.locator("#fallback").isVisible(), true);
+  assert.equal(await page.evaluate(() => document.getElementById("main").shadowRoot), null);
+  // The loader reports the failure on the console; nothing is thrown into the page.
+  assert.deepEqual(problems.filter((p) => !/campaign-widget: |_bg\.wasm|Failed to load resource/.test(p)), []);
+  await context.close();
+});
