@@ -200,3 +200,56 @@ test("mounting and unmounting 20 times leaves no map, listener or observer behin
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the wheel scrolls the page until the map is clicked, then zooms it", async () => {
+  const { context, page } = await openPage(browser, DESKTOP, servers);
+  await page.goto(`${servers.hostOrigin}/map.html`);
+  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
+  await tileLoaded(page);
+  const canvas = await page.locator("campaign-widget .cw-map-canvas").boundingBox();
+  const zoomOf = () => page.evaluate(() => {
+    const tile = document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-tile-loaded");
+    return Number(tile.src.match(/\/tiles\/(\d+)\//)[1]);
+  });
+  await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+  const scrollBefore = await page.evaluate(() => scrollY);
+  await page.mouse.wheel(0, 300);
+  await page.waitForTimeout(400);
+  assert.ok((await page.evaluate(() => scrollY)) > scrollBefore, "the page scrolled");
+  assert.equal(await zoomOf(), 16, "the map did not zoom");
+
+  const box = await page.locator("campaign-widget .cw-map-canvas").boundingBox();
+  await page.mouse.click(box.x + 20, box.y + box.height - 30);
+  await page.mouse.wheel(0, -400);
+  await page.waitForFunction(() => [...document.querySelector("campaign-widget").shadowRoot.querySelectorAll(".leaflet-tile-loaded")]
+    .some((t) => /\/tiles\/1[7-9]\//.test(t.src)), null, { timeout: 10000 });
+  await context.close();
+});
+
+test("a map that starts in a closed accordion loads at the right size when opened", async () => {
+  const { context, page, problems, requests } = await openPage(browser, PHONE, servers);
+  await page.goto(`${servers.hostOrigin}/map-accordion.html`);
+  await page.waitForFunction(() => document.querySelector("campaign-widget").shadowRoot?.querySelector(".cw-map-canvas"));
+  await page.waitForTimeout(300);
+  assert.equal(requests.filter((u) => u.startsWith(servers.tileOrigin)).length, 0, "nothing loads while hidden");
+  await page.locator("#accordion summary").click();
+  await tileLoaded(page);
+  const fit = await page.evaluate(() => {
+    const root = document.querySelector("campaign-widget").shadowRoot;
+    const canvas = root.querySelector(".cw-map-canvas").getBoundingClientRect();
+    const marker = root.querySelector(".cw-marker").getBoundingClientRect();
+    return { width: canvas.width, markerCentre: marker.left + marker.width / 2 - canvas.left };
+  });
+  assert.ok(fit.width > 200);
+  assert.ok(Math.abs(fit.markerCentre - fit.width / 2) < 2, `marker centred: ${JSON.stringify(fit)}`);
+  // The container narrows (a sidebar opens): Leaflet follows and keeps the centre.
+  await page.evaluate(() => { document.querySelector("campaign-widget").style.width = "220px"; });
+  await page.waitForFunction(() => {
+    const root = document.querySelector("campaign-widget").shadowRoot;
+    const canvas = root.querySelector(".cw-map-canvas").getBoundingClientRect();
+    const marker = root.querySelector(".cw-marker").getBoundingClientRect();
+    return canvas.width < 200 && Math.abs(marker.left + marker.width / 2 - canvas.left - canvas.width / 2) < 2;
+  }, null, { timeout: 5000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
