@@ -143,21 +143,12 @@ async fn markup_in_config_text_is_shown_as_text() {
 
 #[wasm_bindgen_test]
 async fn mounts_into_an_open_shadow_root_with_adopted_styles() {
-    let host: HtmlElement = document()
-        .create_element("campaign-widget")
-        .expect("an element")
-        .unchecked_into();
-    host.set_attribute("lang", "en").expect("lang");
-    host.set_inner_html("<p class='fallback'>fallback</p>");
-    document()
-        .body()
-        .expect("a body")
-        .append_child(&host)
-        .expect("appended");
-
-    campaign_widget::mount(host.clone()).await.expect("mounted");
-    settle().await;
-    let shadow = host.shadow_root().expect("an open shadow root");
+    let (host, shadow) = mounted_with(
+        "campaign-widget",
+        &[("lang", "en")],
+        "<p class='fallback'>fallback</p>",
+    )
+    .await;
     let title = shadow
         .query_selector("h2")
         .ok()
@@ -202,24 +193,8 @@ async fn mounts_into_an_open_shadow_root_with_adopted_styles() {
 
 #[wasm_bindgen_test]
 async fn a_bad_inline_config_shows_the_error_panel_and_keeps_the_fallback() {
-    let host: HtmlElement = document()
-        .create_element("div")
-        .expect("a div")
-        .unchecked_into();
-    host.set_attribute("data-campaign-widget", "")
-        .expect("marker");
-    host.set_inner_html(
-        r#"<p>fallback</p><script type="application/json">{"schema": 1, "title": "x", "organization": "y",
-        "summary": "z", "keyDates": [{"id": "a", "title": "t", "start": "2021-02-30"}]}</script>"#,
-    );
-    document()
-        .body()
-        .expect("a body")
-        .append_child(&host)
-        .expect("appended");
-    campaign_widget::mount(host.clone()).await.expect("mounted");
-    settle().await;
-    let shadow = host.shadow_root().expect("a shadow root");
+    let (host, shadow) = mounted_with("div", &[("data-campaign-widget", "")], r#"<p>fallback</p><script type="application/json">{"schema": 1, "title": "x", "organization": "y",
+        "summary": "z", "keyDates": [{"id": "a", "title": "t", "start": "2021-02-30"}]}</script>"#).await;
     let alert = shadow
         .query_selector("[role=alert]")
         .ok()
@@ -236,13 +211,23 @@ async fn a_bad_inline_config_shows_the_error_panel_and_keeps_the_fallback() {
 }
 
 async fn mounted(attributes: &[(&str, &str)]) -> (HtmlElement, web_sys::ShadowRoot) {
+    mounted_with("campaign-widget", attributes, "").await
+}
+
+/// A placeholder `<tag>` with `attributes` and `inner` HTML, mounted and rendered.
+async fn mounted_with(
+    tag: &str,
+    attributes: &[(&str, &str)],
+    inner: &str,
+) -> (HtmlElement, web_sys::ShadowRoot) {
     let host: HtmlElement = document()
-        .create_element("campaign-widget")
+        .create_element(tag)
         .expect("an element")
         .unchecked_into();
     for (name, value) in attributes {
         host.set_attribute(name, value).expect("attribute");
     }
+    host.set_inner_html(inner);
     document()
         .body()
         .expect("a body")
@@ -326,24 +311,8 @@ async fn polling_day_is_ongoing_and_counts_to_the_end() {
 
 #[wasm_bindgen_test]
 async fn when_every_date_is_held_the_section_says_so() {
-    let host: HtmlElement = document()
-        .create_element("campaign-widget")
-        .expect("an element")
-        .unchecked_into();
-    host.set_attribute("now", "2030-01-01T00:00:00Z")
-        .expect("now");
-    host.set_inner_html(
-        r#"<script type="application/json">{"schema": 1, "title": "T", "organization": "O", "summary": "S",
-        "keyDates": [{"id": "a", "title": "A", "start": "2021-01-05"}]}</script>"#,
-    );
-    document()
-        .body()
-        .expect("a body")
-        .append_child(&host)
-        .expect("appended");
-    campaign_widget::mount(host.clone()).await.expect("mounted");
-    settle().await;
-    let shadow = host.shadow_root().expect("a shadow root");
+    let (host, shadow) = mounted_with("campaign-widget", &[("now", "2030-01-01T00:00:00Z")], r#"<script type="application/json">{"schema": 1, "title": "T", "organization": "O", "summary": "S",
+        "keyDates": [{"id": "a", "title": "A", "start": "2021-01-05"}]}</script>"#).await;
     assert_eq!(
         shadow_texts(&shadow, ".cw-all-held"),
         ["Các mốc thời gian của chiến dịch đều đã diễn ra."]

@@ -1,19 +1,10 @@
 // Config sources (inline JSON, a URL, the default), their errors, and languages,
 // on one page with several instances: a bad one never breaks the others.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServers } from "./support/servers.mjs";
-import { launch, openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
+import { servers, browser } from "./support/harness.mjs";
+import { openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
 
-let servers, browser;
-before(async () => {
-  servers = await startServers();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.stop();
-});
 
 const shadowText = (page, id, selector) =>
   page.evaluate(([id, selector]) => document.getElementById(id).shadowRoot?.querySelector(selector)?.textContent ?? null, [id, selector]);

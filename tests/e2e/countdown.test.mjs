@@ -1,21 +1,12 @@
 // The countdown against a clock that moves: Playwright's fake clock drives
 // Date and timers in the page. The wasm's Date header is stripped, or the widget
 // would (rightly) take the fake clock for a wrong device clock.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import ICAL from "ical.js";
-import { startServers } from "./support/servers.mjs";
-import { launch, openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
+import { servers, browser } from "./support/harness.mjs";
+import { openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
 
-let servers, browser;
-before(async () => {
-  servers = await startServers();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.stop();
-});
 
 async function openAt(time, { device = DESKTOP, keepDateHeader = false, offscreen = false } = {}) {
   const opened = await openPage(browser, device, servers);

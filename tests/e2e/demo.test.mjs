@@ -1,19 +1,10 @@
 // The developer's demo page (dist/index.html, what `cargo xtask serve` shows):
 // the widget mounts from the page's own script tag, at phone and desktop sizes.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServers } from "./support/servers.mjs";
-import { launch, openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
+import { servers, browser } from "./support/harness.mjs";
+import { openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
 
-let servers, browser;
-before(async () => {
-  servers = await startServers();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.stop();
-});
 
 for (const [name, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
   test(`the demo page shows the default campaign (${name})`, async () => {

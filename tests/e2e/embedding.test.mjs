@@ -3,20 +3,11 @@
 // resets portals carry, a strict CSP (same-origin and cross-origin), two
 // instances, a single-page app, a page that mounts by hand, and leak checks.
 // Every page runs at 360×740 (touch) and 1280×800; screenshots go to tests/output/.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServers } from "./support/servers.mjs";
-import { launch, openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
+import { servers, browser } from "./support/harness.mjs";
+import { openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
 
-let servers, browser;
-before(async () => {
-  servers = await startServers();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.stop();
-});
 
 const DEVICES = [["phone", PHONE], ["desktop", DESKTOP]];
 const ready = (page, selector) =>

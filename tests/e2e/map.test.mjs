@@ -1,20 +1,11 @@
 // "Bản đồ" in Chromium: tiles from a local tile server, Leaflet inside the
 // shadow root on a page with the CSS that classically breaks it, lazy loading,
 // phones, fallbacks, keyboard, and cleanup.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServers } from "./support/servers.mjs";
-import { launch, openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
+import { servers, browser } from "./support/harness.mjs";
+import { openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
 
-let servers, browser;
-before(async () => {
-  servers = await startServers();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.stop();
-});
 
 const tileLoaded = (page) => page.locator("campaign-widget .leaflet-tile-loaded").first().waitFor({ timeout: 20000 });
 
