@@ -63,7 +63,7 @@ pub enum Reason {
     /// `timezone` is not `Z` or `±HH:MM`.
     Timezone { value: String },
     /// A number is outside its range.
-    OutOfRange { min: f64, max: f64 },
+    OutOfRange { min: i64, max: i64 },
     /// An id is not made of lowercase letters, digits and dashes.
     BadId { value: String },
     /// Two key dates share an id.

@@ -3,6 +3,7 @@
 
 use campaign_widget::config::{
     default_campaign, parse_config, Campaign, KeyDate, Repeat, DEFAULT_CAMPAIGN_JSON,
+    DEFAULT_CAMPAIGN_SOURCE,
 };
 use campaign_widget::i18n::Lang;
 use campaign_widget::time::{parse_date_spec, CivilDate, DateSpec, Offset};
@@ -97,10 +98,8 @@ fn key_dates_match_the_record() {
 
 #[test]
 fn typos_of_the_article_are_fixed() {
-    // The $comment at the top names the typos; the data after it must not hold them.
-    let data = DEFAULT_CAMPAIGN_JSON
-        .split_once("\"schema\"")
-        .map_or("", |(_, data)| data);
+    // The embedded JSON has no `$comment` (which names the typos), only data.
+    let data = DEFAULT_CAMPAIGN_JSON;
     assert!(data.contains("Đẩy mạnh công tác thông tin tuyên truyền"));
     for typo in [
         "đẩỵ",
@@ -130,4 +129,22 @@ fn the_map_shows_the_office_in_bien_hoa() {
         "{:?}",
         office.position
     );
+}
+
+#[test]
+fn the_data_file_says_where_it_comes_from_and_what_was_fixed() {
+    for note in [
+        "Typos fixed",
+        "'đẩỵ' -> 'đẩy'",
+        "OpenStreetMap",
+        "hdnd.dongnai.gov.vn",
+    ] {
+        assert!(DEFAULT_CAMPAIGN_SOURCE.contains(note), "{note}");
+    }
+    // What the widget embeds is the same campaign, only compact and without notes.
+    let source = parse_config(DEFAULT_CAMPAIGN_SOURCE).map(|p| p.campaign);
+    let embedded = parse_config(DEFAULT_CAMPAIGN_JSON).map(|p| p.campaign);
+    assert_eq!(source, embedded);
+    assert!(!DEFAULT_CAMPAIGN_JSON.contains("$comment"));
+    assert!(DEFAULT_CAMPAIGN_JSON.len() + 2000 < DEFAULT_CAMPAIGN_SOURCE.len());
 }

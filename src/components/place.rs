@@ -21,11 +21,17 @@ pub struct PlaceProps {
 
 /// A link that opens `at` on openstreetmap.org with a marker.
 pub fn osm_link(at: LatLng, zoom: u8) -> String {
-    format!(
-        "https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lng:.5}#map={zoom}/{lat:.5}/{lng:.5}",
-        lat = at.lat,
-        lng = at.lng
-    )
+    let (lat, lng) = (degrees(at.lat), degrees(at.lng));
+    format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lng}#map={zoom}/{lat}/{lng}")
+}
+
+/// `10.94670`: degrees with five decimals (about a metre), written with integer
+/// arithmetic so the widget does not carry Rust's float formatting code.
+fn degrees(value: f64) -> String {
+    let scaled = (value * 100_000.0).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let abs = scaled.unsigned_abs();
+    format!("{sign}{}.{:05}", abs / 100_000, abs % 100_000)
 }
 
 /// The map section's text.
@@ -61,5 +67,24 @@ pub fn Place(props: &PlaceProps) -> Html {
                 }) }
             </ul>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_with_five_decimals() {
+        let at = LatLng {
+            lat: 10.946_704_9,
+            lng: -0.000_004,
+        };
+        assert_eq!(
+            osm_link(at, 16),
+            "https://www.openstreetmap.org/?mlat=10.94670&mlon=0.00000#map=16/10.94670/0.00000"
+        );
+        assert_eq!(degrees(-33.868_82), "-33.86882");
+        assert_eq!(degrees(106.817_1), "106.81710");
     }
 }

@@ -32,8 +32,13 @@ pub mod limits {
     pub const WARNINGS: usize = 20;
 }
 
-/// The JSON of the built-in default campaign (DESIGN.md §2).
-pub const DEFAULT_CAMPAIGN_JSON: &str = include_str!("default_campaign.json");
+/// The JSON of the built-in default campaign (DESIGN.md §2), as written in
+/// src/config/default_campaign.json (with its `$comment`s on sources and typos).
+pub const DEFAULT_CAMPAIGN_SOURCE: &str = include_str!("default_campaign.json");
+
+/// The same JSON as the widget carries it: compact, without `$comment`s (build.rs).
+pub const DEFAULT_CAMPAIGN_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/default_campaign.min.json"));
 
 /// The built-in default campaign: the one shown without any config.
 pub fn default_campaign() -> Result<Campaign, crate::error::Error> {

@@ -317,11 +317,11 @@ fn lat_lng(value: &Value, path: String) -> Result<LatLng, Error> {
         Value::Array(items) if items.len() == 2 => items,
         other => return Err(wrong_type(path, Kind::LatLng, other)),
     };
-    let coordinate = |i: usize, limit: f64| {
+    let coordinate = |i: usize, limit: i64| {
         let path = format!("{path}[{i}]");
         match &pair[i] {
             Value::Number(n) => match n.as_f64() {
-                Some(x) if (-limit..=limit).contains(&x) => Ok(x),
+                Some(x) if (-limit as f64..=limit as f64).contains(&x) => Ok(x),
                 _ => Err(Error::at(
                     path,
                     Reason::OutOfRange {
@@ -334,8 +334,8 @@ fn lat_lng(value: &Value, path: String) -> Result<LatLng, Error> {
         }
     };
     Ok(LatLng {
-        lat: coordinate(0, 90.0)?,
-        lng: coordinate(1, 180.0)?,
+        lat: coordinate(0, 90)?,
+        lng: coordinate(1, 180)?,
     })
 }
 
@@ -418,13 +418,7 @@ fn integer(value: &Value, path: &str, min: i64, max: i64) -> Result<i64, Error> 
     match value {
         Value::Number(n) => match n.as_i64() {
             Some(i) if (min..=max).contains(&i) => Ok(i),
-            Some(_) => Err(Error::at(
-                path,
-                Reason::OutOfRange {
-                    min: min as f64,
-                    max: max as f64,
-                },
-            )),
+            Some(_) => Err(Error::at(path, Reason::OutOfRange { min, max })),
             None => Err(wrong_type(path, Kind::Integer, value)),
         },
         other => Err(wrong_type(path, Kind::Integer, other)),

@@ -9,8 +9,8 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
-/// The widget's CSS.
-pub const WIDGET_CSS: &str = include_str!("widget.css");
+/// The widget's CSS (src/embed/widget.css, minified by build.rs).
+pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
