@@ -109,3 +109,12 @@ http { include /etc/nginx/mime.types; access_log off; ${http.replace(/^#.*$/gm, 
   rmSync(work, { recursive: true, force: true });
   assert.equal(typeof out, "string");
 });
+
+test("embed.js pinned with the release bundle's integrity hash loads and mounts", async () => {
+  const { context, page, problems } = await openPage(browser, DESKTOP, servers);
+  await page.goto(`${servers.hostOrigin}/sri.html`);
+  await page.locator("campaign-widget h2").waitFor({ timeout: 20000 });
+  assert.match(await page.locator("script[integrity]").getAttribute("integrity"), /^sha384-[A-Za-z0-9+/]{64}$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -6,8 +6,11 @@
 //! - `build`: setup, then the release `dist/`;
 //! - `test`: setup, then every test tier (native, browser, end-to-end);
 //! - `bench`: setup, then the release dist/ measured in Chromium (figures, not pass/fail);
+//! - `dist`: the release bundle (versioned directory and tarball, file list,
+//!   SHA-256 sums, the SRI hash of embed.js);
 //! - `stamp-loader`: Trunk's post-build hook that writes file names into embed.js.
 
+mod bundle;
 mod setup;
 mod stamp;
 mod tasks;
@@ -22,9 +25,10 @@ fn main() -> ExitCode {
         Some("build") => tasks::build_release(),
         Some("test") => tasks::test(&args[1..]),
         Some("bench") => tasks::bench(),
+        Some("dist") => bundle::run(),
         Some("stamp-loader") => stamp::run(),
         _ => Err(format!(
-            "usage: cargo xtask <setup|serve|build|test|bench|stamp-loader>\n  got: {}",
+            "usage: cargo xtask <setup|serve|build|test|bench|dist|stamp-loader>\n  got: {}",
             args.join(" ")
         )),
     };

@@ -62,7 +62,7 @@ fn single<'a>(
 }
 
 /// The widget crate's version, from the root Cargo.toml's [package] table.
-fn crate_version() -> Result<String, String> {
+pub fn crate_version() -> Result<String, String> {
     let manifest =
         fs::read_to_string(project_root().join("Cargo.toml")).map_err(|e| e.to_string())?;
     manifest

@@ -73,6 +73,11 @@ pub fn serve() -> Result<(), String> {
 /// `cargo xtask build`: the release dist/.
 pub fn build_release() -> Result<(), String> {
     setup::run(Needs::Build)?;
+    build_dist()
+}
+
+/// `trunk build --release` into dist/ (tools already set up).
+pub fn build_dist() -> Result<(), String> {
     run_command(&mut trunk(&["build", "--release"]))
 }
 

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { deflateSync } from "node:zlib";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -88,9 +89,12 @@ export async function startServers() {
 
   const pages = join(work, "pages");
   mkdirSync(pages);
+  // Subresource Integrity of embed.js, as `cargo xtask dist` computes it.
+  const sri = `sha384-${createHash("sha384").update(readFileSync(join(dist, "embed.js"))).digest("base64")}`;
   for (const name of readdirSync(fixtures)) {
     const text = readFileSync(join(fixtures, name), "utf8")
       .replaceAll("__DIST__", distOrigin)
+      .replaceAll("__EMBED_SRI__", sri)
       .replaceAll("__TILES__", tileOrigin);
     writeFileSync(join(pages, name), text);
   }

@@ -1,0 +1,161 @@
+//! `cargo xtask dist`: the release bundle webmasters deploy. A versioned
+//! directory and tarball of dist/, with a file list (sizes raw and gzip), SHA-256
+//! sums, and the Subresource Integrity hash of embed.js for the README's snippet.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use sha2::{Digest, Sha256, Sha384};
+
+use crate::setup::{self, Needs};
+use crate::tasks::{build_dist, project_root, run_command};
+
+/// Builds dist/ and packs it into target/bundle/campaign-widget-<version>[.tar.gz].
+pub fn run() -> Result<(), String> {
+    setup::run(Needs::Build)?;
+    build_dist()?;
+    let root = project_root();
+    let version = crate::stamp::crate_version()?;
+    let out = root.join("target").join("bundle");
+    let name = format!("campaign-widget-{version}");
+    let dir = pack(&root.join("dist"), &out, &name)?;
+    run_command(
+        Command::new("tar")
+            .args(["-czf", &format!("{name}.tar.gz"), &name])
+            .current_dir(&out),
+    )?;
+    let integrity = fs::read_to_string(dir.join("INTEGRITY.txt")).map_err(|e| e.to_string())?;
+    println!(
+        "dist: {}\ndist: {}.tar.gz\n{integrity}",
+        dir.display(),
+        out.join(&name).display()
+    );
+    Ok(())
+}
+
+/// Copies `dist` into `out/name` and writes FILES.txt, SHA256SUMS and INTEGRITY.txt.
+pub fn pack(dist: &Path, out: &Path, name: &str) -> Result<PathBuf, String> {
+    let dir = out.join(name);
+    if dir.exists() {
+        fs::remove_dir_all(&dir).map_err(|e| format!("clearing {}: {e}", dir.display()))?;
+    }
+    fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+    let mut names: Vec<String> = fs::read_dir(dist)
+        .map_err(|e| format!("reading {}: {e}", dist.display()))?
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.path().is_file())
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    let (mut files, mut sums) = (String::new(), String::new());
+    for file in &names {
+        let bytes = fs::read(dist.join(file)).map_err(|e| format!("reading {file}: {e}"))?;
+        fs::write(dir.join(file), &bytes).map_err(|e| format!("writing {file}: {e}"))?;
+        files.push_str(&format!(
+            "{file}\t{} bytes\t{} gzip\n",
+            bytes.len(),
+            gzip_len(&bytes)?
+        ));
+        sums.push_str(&format!("{}  {file}\n", hex(&Sha256::digest(&bytes))));
+    }
+    let loader = fs::read(dist.join("embed.js")).map_err(|e| format!("reading embed.js: {e}"))?;
+    let integrity = sri(&loader);
+    let snippet = format!(
+        "embed.js integrity: {integrity}\n\n<campaign-widget lang=\"vi\"></campaign-widget>\n<script src=\"https://static.example.gov.vn/campaign-widget/embed.js\" integrity=\"{integrity}\" crossorigin=\"anonymous\" async></script>\n"
+    );
+    for (file, text) in [
+        ("FILES.txt", &files),
+        ("SHA256SUMS", &sums),
+        ("INTEGRITY.txt", &snippet),
+    ] {
+        fs::write(dir.join(file), text).map_err(|e| format!("writing {file}: {e}"))?;
+    }
+    Ok(dir)
+}
+
+/// The Subresource Integrity value (`sha384-…`) of `bytes`.
+pub fn sri(bytes: &[u8]) -> String {
+    format!("sha384-{}", base64(&Sha384::digest(bytes)))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The gzip -9 size, from the system's gzip (what servers send).
+fn gzip_len(bytes: &[u8]) -> Result<usize, String> {
+    let mut child = Command::new("gzip")
+        .arg("-9c")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("gzip: {e}"))?;
+    let mut stdin = child.stdin.take().ok_or("gzip: no stdin")?;
+    let input = bytes.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().map_err(|e| format!("gzip: {e}"))?;
+    writer
+        .join()
+        .map_err(|_| "gzip: writer panicked")?
+        .map_err(|e| format!("gzip: {e}"))?;
+    Ok(output.stdout.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_and_sri() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        // The SRI of "alert('Hello, world.');" as the SRI specification gives it.
+        assert_eq!(
+            sri(b"alert('Hello, world.');"),
+            "sha384-H8BRh8j48O9oYatfu5AZzq6A9RINhZO5H16dQZngK7T62em8MUt1FLm52t+eX6xO"
+        );
+    }
+
+    #[test]
+    fn packs_a_directory() -> Result<(), String> {
+        let base = std::env::temp_dir().join(format!("bundle-test-{}", std::process::id()));
+        let dist = base.join("dist");
+        fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
+        fs::write(dist.join("embed.js"), "alert('Hello, world.');").map_err(|e| e.to_string())?;
+        fs::write(dist.join("a_bg.wasm"), [0u8, 97, 115, 109]).map_err(|e| e.to_string())?;
+        let dir = pack(&dist, &base.join("out"), "campaign-widget-9.9.9")?;
+        let sums = fs::read_to_string(dir.join("SHA256SUMS")).map_err(|e| e.to_string())?;
+        let integrity = fs::read_to_string(dir.join("INTEGRITY.txt")).map_err(|e| e.to_string())?;
+        let files = fs::read_to_string(dir.join("FILES.txt")).map_err(|e| e.to_string())?;
+        fs::remove_dir_all(&base).map_err(|e| e.to_string())?;
+        assert_eq!(sums.lines().count(), 2);
+        assert!(sums.contains("  embed.js"));
+        assert!(integrity.contains(
+            "integrity=\"sha384-H8BRh8j48O9oYatfu5AZzq6A9RINhZO5H16dQZngK7T62em8MUt1FLm52t+eX6xO\""
+        ));
+        assert!(files.starts_with("a_bg.wasm\t4 bytes\t"));
+        Ok(())
+    }
+}
