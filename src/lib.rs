@@ -63,3 +63,21 @@ pub fn tick_count() -> f64 {
 pub fn set_asset_base(base: &str) {
     embed::assets::set_base(base);
 }
+
+/// Validates a config with the widget's own rules, for the snippet builder:
+/// `undefined` when it is valid, else `{ message, path }` in `lang` (`vi`/`en`).
+#[wasm_bindgen(js_name = validateConfig)]
+pub fn validate_config(json: &str, lang: &str) -> JsValue {
+    let lang = i18n::Lang::from_tag(lang).unwrap_or_default();
+    match config::parse_config(json) {
+        Ok(_) => JsValue::UNDEFINED,
+        Err(error) => {
+            let result = js_sys::Object::new();
+            let message = i18n::error_message(lang, &error);
+            // Setting plain properties on a fresh object cannot fail.
+            let _ = js_sys::Reflect::set(&result, &"message".into(), &message.into());
+            let _ = js_sys::Reflect::set(&result, &"path".into(), &error.path.into());
+            result.into()
+        }
+    }
+}

@@ -153,6 +153,11 @@
       });
       return mount(element);
     },
-    unmount: unmount
+    unmount: unmount,
+    /** Checks a config (JSON text) with the widget's own rules: resolves to
+     *  undefined when valid, else { message, path } in `lang` (vi or en). */
+    validate: function (json, lang) {
+      return load().then(function (glue) { return glue.validateConfig(String(json), lang || "vi"); });
+    }
   });
 })();
