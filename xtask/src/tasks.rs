@@ -120,7 +120,7 @@ pub fn test(extra: &[String]) -> Result<(), String> {
         .arg("--test-concurrency=1")
         .current_dir(&root);
     if extra.is_empty() {
-        node.args(["tests/schema/", "tests/e2e/"]);
+        node.args(["tests/schema/", "tests/size/", "tests/e2e/"]);
     } else {
         node.args(extra);
     }
