@@ -104,6 +104,12 @@ impl LeafletMap {
         let loaded = {
             let health = health.clone();
             Evented::on_leaflet_event(layer, "tileload", move |_: leaflet::Event| {
+                if health.loaded.get() == 0 {
+                    // For benchmarks: the first tile drawn (performance marks cost nothing otherwise).
+                    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+                        let _ = performance.mark("campaign-widget:first-tile");
+                    }
+                }
                 health.loaded.set(health.loaded.get() + 1)
             })
         };

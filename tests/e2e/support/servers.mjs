@@ -100,7 +100,10 @@ export async function startServers() {
   }
   // Real front-end packages from npm for the hostile host pages.
   mkdirSync(join(pages, "vendor"));
-  for (const file of ["bootstrap/dist/css/bootstrap.min.css", "bootstrap/dist/js/bootstrap.min.js", "jquery/dist/jquery.min.js"]) {
+  for (const file of [
+    "bootstrap/dist/css/bootstrap.min.css", "bootstrap/dist/js/bootstrap.min.js", "jquery/dist/jquery.min.js",
+    "simplycountdown.js/dist/simplyCountdown.umd.js", "leaflet/dist/leaflet.js", "leaflet/dist/leaflet.css",
+  ]) {
     writeFileSync(join(pages, "vendor", file.split("/").pop()), readFileSync(join(root, "node_modules", file)));
   }
   mkdirSync(join(work, "logs"));
@@ -127,12 +130,14 @@ http {
   scgi_temp_path ${work}/scgi;
   sendfile on;
   gzip on;
+  gzip_comp_level 6;
   gzip_types application/javascript application/wasm text/css application/json image/svg+xml;
   server {
     listen 127.0.0.1:${distPort};
     root ${dist};
     add_header Access-Control-Allow-Origin * always;
     add_header Access-Control-Expose-Headers Date always;
+    add_header Timing-Allow-Origin * always;
     # Host pages served by the widget's own origin, under a strict policy.
     location /pages/ {
       alias ${pages}/;
@@ -143,11 +148,13 @@ http {
     location ~ "-[0-9a-f]{8,16}(_bg\\.wasm|\\.js|\\.css)$" {
       add_header Access-Control-Allow-Origin * always;
       add_header Access-Control-Expose-Headers Date always;
+      add_header Timing-Allow-Origin * always;
       add_header Cache-Control "public, max-age=31536000, immutable";
     }
     location ~ /embed\\.js$ {
       add_header Access-Control-Allow-Origin * always;
       add_header Access-Control-Expose-Headers Date always;
+      add_header Timing-Allow-Origin * always;
       add_header Cache-Control "no-cache";
     }
   }
