@@ -188,7 +188,8 @@ test("mounting and unmounting 20 times leaves no map, listener or observer behin
   await page.evaluate(() => CampaignWidget.unmount(document.querySelector("campaign-widget")));
   const after = await page.evaluate(() => document.querySelector("campaign-widget").shadowRoot.querySelectorAll(".leaflet-container, .cw-map").length);
   assert.equal(after, 0);
-  assert.deepEqual(problems, []);
+  // Unmounting a map while tiles are in flight cancels them (ERR_ABORTED): expected.
+  assert.deepEqual(problems.filter((p) => !/\/tiles\/.*ERR_ABORTED/.test(p)), []);
   await context.close();
 });
 
