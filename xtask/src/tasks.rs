@@ -132,9 +132,14 @@ pub fn test(extra: &[String]) -> Result<(), String> {
 pub fn bench() -> Result<(), String> {
     setup::run(Needs::Everything)?;
     run_command(&mut trunk(&["build", "--release"]))?;
-    run_command(
-        Command::new("node")
-            .arg("xtask/bench/countdown.mjs")
-            .current_dir(project_root()),
-    )
+    let benches = [
+        "xtask/bench/countdown.mjs",
+        "xtask/bench/map.mjs",
+        "xtask/bench/compare.mjs",
+        "xtask/bench/lighthouse.mjs",
+    ];
+    for bench in benches {
+        run_command(Command::new("node").arg(bench).current_dir(project_root()))?;
+    }
+    Ok(())
 }
