@@ -233,10 +233,15 @@ for (const [name, device] of DEVICES) {
 
 test("when the wasm cannot load, the fallback stays and the page hears campaign-widget:error", async () => {
   const { context, page, problems } = await openPage(browser, DESKTOP, servers);
+  // Listening from the start: the event may come before any test code runs.
+  await context.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener("campaign-widget:error", (e) => window.__errors.push({ id: e.target.id, detail: e.detail }));
+  });
   await page.route("**/*_bg.wasm", (route) => route.abort("blockedbyclient"));
   await page.goto(`${servers.hostOrigin}/reserved.html`);
-  const detail = await page.evaluate(() => new Promise((done) =>
-    document.getElementById("main").addEventListener("campaign-widget:error", (e) => done(e.detail))));
+  await page.waitForFunction(() => window.__errors.some((e) => e.id === "main"), null, { timeout: 20000 });
+  const detail = await page.evaluate(() => window.__errors.find((e) => e.id === "main").detail);
   assert.equal(typeof detail.message, "string");
   assert.equal(await page.locator("#fallback").isVisible(), true);
   assert.equal(await page.evaluate(() => document.getElementById("main").shadowRoot), null);

@@ -116,7 +116,9 @@ pub fn test(extra: &[String]) -> Result<(), String> {
     println!("\n== end-to-end tests (release dist/ through nginx, Playwright in Chromium) ==");
     run_command(&mut trunk(&["build", "--release"]))?;
     let mut node = Command::new("node");
+    // A test that hangs fails after two minutes instead of holding CI.
     node.arg("--test")
+        .arg("--test-timeout=120000")
         .arg("--test-concurrency=1")
         .current_dir(&root);
     if extra.is_empty() {
