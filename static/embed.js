@@ -151,6 +151,10 @@
       Object.keys(options || {}).forEach(function (name) {
         if (ATTRIBUTES.indexOf(name) >= 0) element.setAttribute(prefix + name, String(options[name]));
       });
+      // Placeholders re-read changed attributes by themselves; any other element
+      // mounted by hand is re-mounted here when new options come.
+      var watched = element.localName === TAG || element.matches(DIV_SELECTOR);
+      if (options && !watched && mounted.has(element)) remount(element);
       return mount(element);
     },
     unmount: unmount,

@@ -88,11 +88,11 @@ pub async fn mount(host: HtmlElement) -> Result<(), JsValue> {
         .create_element("div")?;
     root.set_class_name("cw-root");
     shadow.append_child(&root)?;
+    // What to tell the page once the first render is in the DOM.
+    let mut outcome = Ok(());
     let app = match props {
         Ok(props) => {
-            let app = yew::Renderer::<Widget>::with_root_and_props(root, props).render();
-            events::ready(&host, lang);
-            App::Widget(app)
+            App::Widget(yew::Renderer::<Widget>::with_root_and_props(root, props).render())
         }
         Err(error) => {
             let message = error_message(lang, &error);
@@ -101,9 +101,8 @@ pub async fn mount(host: HtmlElement) -> Result<(), JsValue> {
                 message: message.clone().into(),
                 lang,
             };
-            let app = yew::Renderer::<ErrorPanel>::with_root_and_props(root, props).render();
-            events::error(&host, &message, &error.path);
-            App::Error(app)
+            outcome = Err((message, error.path));
+            App::Error(yew::Renderer::<ErrorPanel>::with_root_and_props(root, props).render())
         }
     };
     MOUNTED.with(|m| {
@@ -115,6 +114,21 @@ pub async fn mount(host: HtmlElement) -> Result<(), JsValue> {
             entry.app = app;
         }
     });
+    // Yew renders in a task queued on the microtask queue; one more microtask
+    // and the widget is in the DOM when the page hears about it.
+    let _ =
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::UNDEFINED)).await;
+    let current = MOUNTED.with(|m| {
+        m.borrow()
+            .iter()
+            .any(|e| e.host == host && e.generation == generation)
+    });
+    if current {
+        match outcome {
+            Ok(()) => events::ready(&host, lang),
+            Err((message, path)) => events::error(&host, &message, &path),
+        }
+    }
     Ok(())
 }
 

@@ -249,3 +249,16 @@ test("when the wasm cannot load, the fallback stays and the page hears campaign-
   assert.deepEqual(problems.filter((p) => !/campaign-widget: |_bg\.wasm|Failed to load resource/.test(p)), []);
   await context.close();
 });
+
+test("CampaignWidget.mount with new options re-mounts an element mounted by hand", async () => {
+  const { context, page, problems } = await openPage(browser, DESKTOP, servers);
+  await page.goto(`${servers.hostOrigin}/programmatic.html`);
+  const lang = () => page.evaluate(() => document.getElementById("slot").shadowRoot?.querySelector(".cw")?.getAttribute("lang"));
+  await page.evaluate(() => window.mounted);
+  assert.equal(await lang(), "en");
+  await page.evaluate(() => CampaignWidget.mount(document.getElementById("slot"), { lang: "vi" }));
+  await page.waitForFunction(() => document.getElementById("slot").shadowRoot.querySelector(".cw")?.getAttribute("lang") === "vi");
+  assert.equal(await page.locator("#slot .cw-badge").innerText(), "Đang diễn ra");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
