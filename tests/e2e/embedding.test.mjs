@@ -71,7 +71,7 @@ for (const [name, device] of DEVICES) {
   for (const kind of ["same", "cross"]) {
     test(`a strict CSP, ${kind}-origin: widget and map work with no violation (${name})`, async () => {
       const { context, page, problems } = await openPage(browser, device, servers);
-      const url = kind === "same" ? `${servers.distOrigin}/pages/csp-same.html` : `${servers.hostOrigin}/csp-cross.html`;
+      const url = kind === "same" ? `${servers.distOrigin}/pages/csp.html` : `${servers.hostOrigin}/csp.html`;
       const response = await page.goto(url);
       assert.match(response.headers()["content-security-policy"], /script-src 'self'.*'wasm-unsafe-eval'; style-src 'self'/);
       await ready(page, "campaign-widget");

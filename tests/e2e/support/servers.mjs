@@ -161,7 +161,9 @@ http {
   server {
     listen 127.0.0.1:${hostPort};
     root ${pages};
-    location = /csp-cross.html { add_header Content-Security-Policy "${csp(distOrigin)}" always; }
+    # The same page from the host origin, so dist/ is cross-origin to it.
+    # csp.html again, from the host origin: dist/ is then cross-origin to it.
+    location = /csp.html { add_header Content-Security-Policy "${csp(distOrigin)}" always; }
   }
   # A tile server: /tiles/{z}/{x}/{y}.png answers one PNG for every tile;
   # /refuse/… answers 403, as a tile provider does to requests it refuses.
