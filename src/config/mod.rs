@@ -2,6 +2,7 @@
 //! built-in default campaign, and the embed attributes that are not the config
 //! (`sections`, `theme`). Pure: no browser APIs.
 
+pub mod json;
 mod model;
 mod options;
 mod parse;

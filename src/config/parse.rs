@@ -2,7 +2,7 @@
 //! problem with the path of the field that has it. Unknown fields are not refused
 //! (a newer config may carry them) but reported as warnings.
 
-use serde_json::{Map, Value};
+use super::json::{self, Value};
 
 use super::limits;
 use super::model::{Campaign, KeyDate, LatLng, MapConfig, Marker, Repeat, Source, Text, Tiles};
@@ -44,12 +44,12 @@ pub fn parse_config(json: &str) -> Result<Parsed, Error> {
             },
         ));
     }
-    let value: Value = serde_json::from_str(json).map_err(|e| {
+    let value = json::parse(json).map_err(|e| {
         Error::at(
             "",
             Reason::Json {
-                line: e.line(),
-                column: e.column(),
+                line: e.line,
+                column: e.column,
             },
         )
     })?;
@@ -120,11 +120,11 @@ fn schema_version(root: &Obj) -> Result<(), Error> {
     let path = root.path("schema");
     match root.get("schema") {
         None => Err(Error::at(path, Reason::Missing)),
-        Some(Value::Number(n)) if n.as_u64() == Some(1) => Ok(()),
+        Some(Value::Number(n)) if n.as_i64() == Some(1) => Ok(()),
         Some(Value::Number(n)) => Err(Error::at(
             path,
             Reason::UnsupportedSchema {
-                found: n.to_string(),
+                found: n.as_str().to_owned(),
             },
         )),
         Some(other) => Err(wrong_type(path, Kind::Integer, other)),
@@ -321,7 +321,7 @@ fn lat_lng(value: &Value, path: String) -> Result<LatLng, Error> {
         let path = format!("{path}[{i}]");
         match &pair[i] {
             Value::Number(n) => match n.as_f64() {
-                Some(x) if (-limit as f64..=limit as f64).contains(&x) => Ok(x),
+                x if (-limit as f64..=limit as f64).contains(&x) => Ok(x),
                 _ => Err(Error::at(
                     path,
                     Reason::OutOfRange {
@@ -456,14 +456,14 @@ fn wrong_type(path: impl Into<String>, expected: Kind, found: &Value) -> Error {
 
 /// A JSON object being read, with its path for messages.
 struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    members: &'a [(String, Value)],
     path: String,
 }
 
 impl<'a> Obj<'a> {
     fn new(value: &'a Value, path: String) -> Result<Obj<'a>, Error> {
         match value {
-            Value::Object(map) => Ok(Obj { map, path }),
+            Value::Object(members) => Ok(Obj { members, path }),
             other => Err(wrong_type(path, Kind::Object, other)),
         }
     }
@@ -480,8 +480,14 @@ impl<'a> Obj<'a> {
         format!("{}[{i}]", self.path(field))
     }
 
+    /// The member `field` (the last one if it is repeated, as with `JSON.parse`).
     fn get(&self, field: &str) -> Option<&'a Value> {
-        self.map.get(field)
+        let members = self.members;
+        members
+            .iter()
+            .rev()
+            .find(|(key, _)| key == field)
+            .map(|(_, v)| v)
     }
 
     fn require(&self, field: &str) -> Result<&'a Value, Error> {
@@ -501,7 +507,7 @@ impl<'a> Obj<'a> {
 
     /// Notes fields outside `known`; `$comment` is allowed everywhere, as in JSON Schema.
     fn warn_unknown(&self, known: &[&str], unknown: &mut Vec<String>) {
-        for key in self.map.keys() {
+        for (key, _) in self.members {
             if key != "$comment"
                 && !known.contains(&key.as_str())
                 && unknown.len() < limits::WARNINGS
