@@ -26,10 +26,18 @@ pub fn version() -> String {
 
 /// Mounts the widget into `element` (a `<campaign-widget>` or a
 /// `<div data-campaign-widget>`), reading its attributes; mounting again
-/// re-reads them. Resolves once the widget (or its error panel) has rendered.
+/// re-reads them. `fetched` is the text of the `config` URL, which the loader
+/// fetches in parallel with the wasm, or `fetch_failure` says why it could not
+/// (`url`, `failed`, `timeout <s>`, `status <code>`, `large <bytes>`).
+/// Returns the detail of the event to fire once Yew has rendered (on the
+/// microtask queue): `{lang}` (ready) or `{message, path}` (error).
 #[wasm_bindgen]
-pub async fn mount(element: HtmlElement) -> Result<(), JsValue> {
-    embed::mount(element).await
+pub fn mount(
+    element: HtmlElement,
+    fetched: Option<String>,
+    fetch_failure: Option<String>,
+) -> Result<JsValue, JsValue> {
+    embed::mount(element, fetched, fetch_failure)
 }
 
 /// Unmounts the widget from `element`; returns whether it was mounted.
@@ -72,12 +80,8 @@ pub fn validate_config(json: &str, lang: &str) -> JsValue {
     match config::parse_config(json) {
         Ok(_) => JsValue::UNDEFINED,
         Err(error) => {
-            let result = js_sys::Object::new();
             let message = i18n::error_message(lang, &error);
-            // Setting plain properties on a fresh object cannot fail.
-            let _ = js_sys::Reflect::set(&result, &"message".into(), &message.into());
-            let _ = js_sys::Reflect::set(&result, &"path".into(), &error.path.into());
-            result.into()
+            embed::object(&[("message", &message), ("path", &error.path)])
         }
     }
 }

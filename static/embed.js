@@ -53,14 +53,67 @@
     return loading;
   }
 
+  // A `config` URL is fetched here, in parallel with the wasm, rather than by the
+  // widget once it has loaded: one round trip less before the first render.
+  // Same rules as the widget's: http(s) only, no credentials, 10 s, 256 KB
+  // (the widget's limits::CONFIG_BYTES). Resolves to { text } or { failure },
+  // failure being a code the widget turns into a message in its language.
+  var CONFIG_TIMEOUT_SECONDS = 10, CONFIG_BYTES = 256 * 1024;
+  function fetchConfig(element) {
+    var attribute = element.getAttribute((element.localName === TAG ? "" : "data-") + "config");
+    // An inline JSON config wins over the URL, which is then not fetched.
+    if (!attribute || !attribute.trim() ||
+        element.querySelector(":scope > script[type='application/json']")) return Promise.resolve({});
+    var url = null;
+    try { url = new URL(attribute.trim(), document.baseURI); } catch (invalid) { /* refused below */ }
+    if (!url || !/^https?:$/.test(url.protocol)) return Promise.resolve({ failure: "url" });
+    var controller = new AbortController();
+    var timer = setTimeout(function () { controller.abort(); }, CONFIG_TIMEOUT_SECONDS * 1000);
+    var settled = function (result) { clearTimeout(timer); return result; };
+    return fetch(url.href, { credentials: "omit", signal: controller.signal }).then(function (response) {
+      if (!response.ok) return { failure: "status " + response.status };
+      var declared = Number(response.headers.get("content-length"));
+      if (declared > CONFIG_BYTES) { controller.abort(); return { failure: "large " + declared }; }
+      return response.text().then(function (text) { return { text: text }; });
+    }).catch(function () {
+      return { failure: controller.signal.aborted ? "timeout " + CONFIG_TIMEOUT_SECONDS : "failed" };
+    }).then(settled);
+  }
+
+  function dispatch(element, name, detail) {
+    try {
+      element.dispatchEvent(new CustomEvent("campaign-widget:" + name, {
+        bubbles: true, composed: true, detail: detail
+      }));
+    } catch (ignored) { /* a throwing listener must not break the page */ }
+  }
+
   function report(element, error) {
     var message = (error && error.message) || String(error);
     if (window.console) console.error("campaign-widget: " + message);
-    try {
-      element.dispatchEvent(new CustomEvent("campaign-widget:error", {
-        bubbles: true, composed: true, detail: { message: message, path: "" }
-      }));
-    } catch (ignored) { /* a throwing listener must not break the page */ }
+    dispatch(element, "error", { message: message, path: "" });
+  }
+
+  // The latest render asked of each element: a config that arrives after a
+  // re-mount or an unmount is dropped.
+  var current = new WeakMap();
+  var firstRender = false;
+
+  // Loads the widget and the element's config in parallel, mounts, and once Yew
+  // has rendered (on the microtask queue, so one microtask later) tells the page.
+  function render(element) {
+    var token = {};
+    current.set(element, token);
+    return Promise.all([load(), fetchConfig(element)]).then(function (results) {
+      if (current.get(element) !== token || !element.isConnected) return;
+      var outcome = results[0].mount(element, results[1].text, results[1].failure);
+      return Promise.resolve().then(function () {
+        if (!firstRender) { firstRender = true; mark("first-render"); }
+        if (current.get(element) !== token) return;
+        if (outcome.message === undefined) dispatch(element, "ready", outcome);
+        else dispatch(element, "error", outcome);
+      });
+    });
   }
 
   // Mounts once per connection; a disconnect followed by a reconnect in the same
@@ -69,12 +122,8 @@
 
   function mount(element) {
     if (mounted.has(element)) return mounted.get(element);
-    var done = load().then(function (glue) {
-      if (!element.isConnected) return handle(element);
-      return glue.mount(element).then(function () {
-        if (!firstRender) { firstRender = true; mark("first-render"); }
-        return handle(element);
-      });
+    var done = render(element).then(function () {
+      return handle(element);
     }).catch(function (error) {
       mounted.delete(element);
       report(element, error);
@@ -84,11 +133,11 @@
     done.catch(function () {}); // reported above; never an unhandled rejection
     return done;
   }
-  var firstRender = false;
 
   function unmount(element) {
     if (!mounted.has(element)) return false;
     mounted.delete(element);
+    current.delete(element);
     if (loaded) loaded.unmount(element);
     else if (loading) loading.then(function (glue) { glue.unmount(element); }, function () {});
     return true;
@@ -96,9 +145,7 @@
 
   function remount(element) {
     if (!mounted.has(element)) return;
-    load().then(function (glue) {
-      if (element.isConnected) return glue.mount(element);
-    }).catch(function (error) { report(element, error); });
+    render(element).catch(function (error) { report(element, error); });
   }
 
   function handle(element) {

@@ -233,7 +233,7 @@ async fn mounted_with(
         .expect("a body")
         .append_child(&host)
         .expect("appended");
-    campaign_widget::mount(host.clone()).await.expect("mounted");
+    campaign_widget::mount(host.clone(), None, None).expect("mounted");
     settle().await;
     let shadow = host.shadow_root().expect("a shadow root");
     (host, shadow)

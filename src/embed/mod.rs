@@ -5,19 +5,18 @@
 pub mod assets;
 mod attributes;
 pub mod clock;
-mod events;
-mod fetch;
 pub mod styles;
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
 use crate::components::{ErrorPanel, ErrorPanelProps, Widget, WidgetProps};
-use crate::config::{default_campaign, parse_config, parse_sections, parse_theme};
+use crate::config::{default_campaign, limits, parse_config, parse_sections, parse_theme};
 use crate::error::{quote, Error, Reason};
 use crate::i18n::{error_message, Lang};
 use crate::time::{parse_date_spec, DateError, DateSpec};
@@ -26,110 +25,110 @@ use clock::Clock;
 
 /// A Yew app rendered into one placeholder's shadow root.
 enum App {
-    /// The config is still loading; the fallback content shows meanwhile.
-    Pending,
     Widget(AppHandle<Widget>),
     Error(AppHandle<ErrorPanel>),
 }
 
 struct Mounted {
     host: HtmlElement,
-    /// Distinguishes this mount from a later one of the same element, so a config
-    /// that arrives after a re-mount or an unmount is dropped.
-    generation: u64,
     app: App,
 }
 
 thread_local! {
     /// Every mounted instance; they share this one wasm instance.
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
-    static GENERATION: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Mounts (or re-mounts) the widget into `host`, reading its attributes and
-/// loading its config. A bad config renders the error panel and fires
-/// `campaign-widget:error`; only a browser without shadow DOM makes this fail.
-pub async fn mount(host: HtmlElement) -> Result<(), JsValue> {
+/// Mounts (or re-mounts) the widget into `host`, reading its attributes.
+///
+/// The loader fetches a `config` URL itself, in parallel with the wasm, and
+/// hands over the text (`fetched`) or why it could not (`fetch_failure`, see
+/// [`fetch_error`]). A bad config renders the error panel. Returns what the
+/// loader tells the page once the render is in the DOM: `{lang}` for
+/// `campaign-widget:ready`, `{message, path}` for `campaign-widget:error`.
+/// Only a browser without shadow DOM makes this fail.
+pub fn mount(
+    host: HtmlElement,
+    fetched: Option<String>,
+    fetch_failure: Option<String>,
+) -> Result<JsValue, JsValue> {
     unmount(&host);
-    let generation = GENERATION.with(|g| {
-        g.set(g.get() + 1);
-        g.get()
-    });
-    MOUNTED.with(|m| {
-        m.borrow_mut().push(Mounted {
-            host: host.clone(),
-            generation,
-            app: App::Pending,
-        })
-    });
-
     let attributes = Attributes::read(&host);
     let lang = attributes.lang();
-    let props = widget_props(&host, &attributes, lang).await;
-    let still_wanted = MOUNTED.with(|m| {
-        m.borrow()
-            .iter()
-            .any(|e| e.host == host && e.generation == generation)
-    });
-    if !still_wanted {
-        return Ok(());
-    }
-
-    let shadow = match prepare_shadow_root(&host) {
-        Ok(shadow) => shadow,
-        Err(error) => {
-            forget(&host);
-            return Err(error);
-        }
-    };
+    let props = widget_props(&host, &attributes, lang, fetched, fetch_failure);
+    let shadow = prepare_shadow_root(&host)?;
     let root = host
         .owner_document()
         .ok_or("no document")?
         .create_element("div")?;
     root.set_class_name("cw-root");
     shadow.append_child(&root)?;
-    // What to tell the page once the first render is in the DOM.
-    let mut outcome = Ok(());
-    let app = match props {
-        Ok(props) => {
-            App::Widget(yew::Renderer::<Widget>::with_root_and_props(root, props).render())
-        }
+    let (app, outcome) = match props {
+        Ok(props) => (
+            App::Widget(yew::Renderer::<Widget>::with_root_and_props(root, props).render()),
+            object(&[("lang", lang.code())]),
+        ),
         Err(error) => {
             let message = error_message(lang, &error);
             web_sys::console::error_1(&format!("campaign-widget: {message}").into());
+            let outcome = object(&[("message", &message), ("path", &error.path)]);
             let props = ErrorPanelProps {
-                message: message.clone().into(),
+                message: message.into(),
                 lang,
             };
-            outcome = Err((message, error.path));
-            App::Error(yew::Renderer::<ErrorPanel>::with_root_and_props(root, props).render())
+            let app = yew::Renderer::<ErrorPanel>::with_root_and_props(root, props).render();
+            (App::Error(app), outcome)
         }
     };
-    MOUNTED.with(|m| {
-        if let Some(entry) = m
-            .borrow_mut()
-            .iter_mut()
-            .find(|e| e.host == host && e.generation == generation)
-        {
-            entry.app = app;
-        }
-    });
-    // Yew renders in a task queued on the microtask queue; one more microtask
-    // and the widget is in the DOM when the page hears about it.
-    let _ =
-        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::UNDEFINED)).await;
-    let current = MOUNTED.with(|m| {
-        m.borrow()
-            .iter()
-            .any(|e| e.host == host && e.generation == generation)
-    });
-    if current {
-        match outcome {
-            Ok(()) => events::ready(&host, lang),
-            Err((message, path)) => events::error(&host, &message, &path),
-        }
+    MOUNTED.with(|m| m.borrow_mut().push(Mounted { host, app }));
+    Ok(outcome)
+}
+
+/// A plain JS object with string properties.
+pub fn object(properties: &[(&str, &str)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in properties {
+        // Setting a plain property on a fresh object cannot fail.
+        let _ = Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
     }
-    Ok(())
+    object.into()
+}
+
+/// The error for a config the loader could not fetch. `failure` is one of
+/// `url`, `failed`, `timeout <seconds>`, `status <HTTP status>`, `large <bytes>`
+/// (static/embed.js writes them); `attribute` is the `config` attribute.
+pub fn fetch_error(failure: &str, attribute: &str) -> Error {
+    const PATH: &str = "config";
+    let (kind, number) = failure.split_once(' ').unwrap_or((failure, ""));
+    let number = number.parse::<usize>().unwrap_or(0);
+    match kind {
+        "url" => Error::at(
+            PATH,
+            Reason::NotHttpUrl {
+                value: quote(attribute),
+            },
+        ),
+        "timeout" => Error::at(
+            PATH,
+            Reason::Timeout {
+                seconds: number as u32,
+            },
+        ),
+        "status" => Error::at(
+            PATH,
+            Reason::HttpStatus {
+                status: number as u16,
+            },
+        ),
+        "large" => Error::at(
+            "",
+            Reason::TooLarge {
+                bytes: number,
+                limit: limits::CONFIG_BYTES,
+            },
+        ),
+        _ => Error::at(PATH, Reason::FetchFailed),
+    }
 }
 
 fn forget(host: &HtmlElement) -> Option<Mounted> {
@@ -143,11 +142,10 @@ fn forget(host: &HtmlElement) -> Option<Mounted> {
 /// Unmounts the widget from `host`, if it is mounted there, and shows the
 /// placeholder's fallback content again. Returns whether it was mounted.
 pub fn unmount(host: &HtmlElement) -> bool {
-    let Some(Mounted { host, app, .. }) = forget(host) else {
+    let Some(Mounted { host, app }) = forget(host) else {
         return false;
     };
     match app {
-        App::Pending => return true,
         App::Widget(app) => app.destroy(),
         App::Error(app) => app.destroy(),
     }
@@ -191,10 +189,12 @@ fn prepare_shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
     Ok(shadow)
 }
 
-async fn widget_props(
+fn widget_props(
     host: &HtmlElement,
     attributes: &Attributes,
     lang: Lang,
+    fetched: Option<String>,
+    fetch_failure: Option<String>,
 ) -> Result<WidgetProps, Error> {
     let sections = parse_sections(attributes.get("sections").as_deref())?;
     let theme = parse_theme(attributes.get("theme").as_deref())?;
@@ -223,13 +223,14 @@ async fn widget_props(
         },
     };
     // Precedence: the inline JSON child, then the `config` URL, then the default.
-    let json = match (
-        inline_config(host),
-        attributes.get("config").filter(|c| !c.trim().is_empty()),
-    ) {
-        (Some(json), _) => Some(json),
-        (None, Some(url)) => Some(fetch::fetch_config(&url, &page_base(host)).await?),
-        (None, None) => None,
+    let json = match (inline_config(host), fetched, fetch_failure) {
+        (Some(json), _, _) => Some(json),
+        (None, Some(json), _) => Some(json),
+        (None, None, Some(failure)) => {
+            let attribute = attributes.get("config").unwrap_or_default();
+            return Err(fetch_error(&failure, &attribute));
+        }
+        (None, None, None) => None,
     };
     let campaign = match json {
         Some(json) => {
@@ -250,13 +251,6 @@ async fn widget_props(
         theme,
         clock,
     })
-}
-
-/// The page's base URL, against which a relative `config` URL resolves.
-fn page_base(host: &HtmlElement) -> String {
-    host.owner_document()
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default()
 }
 
 /// The text of an inline `<script type="application/json">` child, if any.

@@ -66,6 +66,46 @@ test("a config that never answers times out with its own message", async () => {
   await context.close();
 });
 
+test("a config larger than 256 KB is refused from its Content-Length, before its body is read", async () => {
+  const { context, page } = await openPage(browser, DESKTOP, servers);
+  const huge = JSON.stringify({ schema: 1, padding: "x".repeat(300 * 1024) });
+  await page.route("**/huge.json", (route) => route.fulfill({ contentType: "application/json", body: huge }));
+  await page.goto(`${servers.hostOrigin}/portal-article.html`);
+  await page.locator("campaign-widget h2").waitFor();
+  const detail = await page.evaluate(async () => {
+    const el = document.createElement("campaign-widget");
+    el.setAttribute("lang", "en");
+    el.setAttribute("config", "huge.json");
+    const seen = new Promise((done) => el.addEventListener("campaign-widget:error", (e) => done(e.detail)));
+    document.body.append(el);
+    return seen;
+  });
+  assert.deepEqual(detail, { message: "the config is too large (301 KB, at most 256 KB)", path: "" });
+  await context.close();
+});
+
+test("a config URL is fetched in parallel with the wasm, not after it", async () => {
+  const { context, page } = await openPage(browser, DESKTOP, servers);
+  // The wasm takes a while; the config must not wait for it.
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await new Promise((resume) => setTimeout(resume, 800));
+    await route.continue();
+  });
+  const seen = {};
+  page.on("request", (request) => {
+    if (/campaign-en\.json$/.test(request.url())) seen.configAsked ??= Date.now();
+  });
+  page.on("requestfinished", (request) => {
+    if (/_bg\.wasm$/.test(request.url())) seen.wasmDone ??= Date.now();
+  });
+  await page.goto(`${servers.hostOrigin}/configs.html`);
+  await page.waitForFunction(() => window.__events.some((e) => e.id === "from-url"), null, { timeout: 20000 });
+  assert.ok(seen.configAsked && seen.wasmDone, JSON.stringify(seen));
+  assert.ok(seen.configAsked < seen.wasmDone, `config asked ${seen.wasmDone - seen.configAsked} ms before the wasm arrived`);
+  assert.ok(seen.wasmDone - seen.configAsked > 500, "the config was asked while the wasm was still on its way");
+  await context.close();
+});
+
 test("the summary fits a 280 px wide phone", async () => {
   const { context, page, problems } = await openPage(browser, { ...PHONE, viewport: { width: 280, height: 653 } }, servers);
   await page.goto(`${servers.hostOrigin}/portal-article.html`);

@@ -1,6 +1,8 @@
 //! Trunk's post-build hook: writes the hashed glue and wasm file names, and the
-//! crate version, into the staged embed.js. The loader's own name stays fixed
-//! (it is what pages reference); everything it loads is content-hashed.
+//! crate version, into the staged embed.js, then minifies it with terser (npm):
+//! the loader is on every page's critical path, its comments are not. The
+//! loader's own name stays fixed (it is what pages reference); everything it
+//! loads is content-hashed.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -43,8 +45,24 @@ fn stamp(dir: &Path, version: &str) -> Result<(), String> {
         .replace("__CW_WASM__", wasm);
     fs::write(&loader_path, stamped)
         .map_err(|e| format!("writing {}: {e}", loader_path.display()))?;
+    minify(&loader_path)?;
     println!("stamp-loader: embed.js {version} -> {glue}, {wasm}");
     Ok(())
+}
+
+/// Minifies the loader in place; keeps its `/*!` header (what it is, how to embed it).
+fn minify(loader_path: &Path) -> Result<(), String> {
+    let terser = project_root().join("node_modules/terser/bin/terser");
+    if !terser.exists() {
+        return Err("node_modules/terser is missing: run `cargo xtask setup`".to_owned());
+    }
+    crate::tasks::run_command(
+        std::process::Command::new("node")
+            .arg(&terser)
+            .arg(loader_path)
+            .args(["--compress", "--mangle", "--comments", "some", "--output"])
+            .arg(loader_path),
+    )
 }
 
 fn single<'a>(
@@ -77,7 +95,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fills_in_the_names() -> Result<(), String> {
+    fn fills_in_the_names_and_minifies() -> Result<(), String> {
         let dir = std::env::temp_dir().join(format!("stamp-test-{}", std::process::id()));
         fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         for name in [
@@ -89,7 +107,7 @@ mod tests {
         }
         fs::write(
             dir.join("embed.js"),
-            "v='__CW_VERSION__';g='__CW_GLUE__';w='__CW_WASM__'",
+            "/*! the loader */\n// how it works\nwindow.files = [ '__CW_VERSION__', '__CW_GLUE__', '__CW_WASM__' ];\n",
         )
         .map_err(|e| e.to_string())?;
         stamp(&dir, "1.2.3")?;
@@ -97,7 +115,7 @@ mod tests {
         fs::remove_dir_all(&dir).map_err(|e| e.to_string())?;
         assert_eq!(
             out,
-            "v='1.2.3';g='campaign-widget-abc.js';w='campaign-widget-abc_bg.wasm'"
+            "/*! the loader */\nwindow.files=[\"1.2.3\",\"campaign-widget-abc.js\",\"campaign-widget-abc_bg.wasm\"];"
         );
         Ok(())
     }
