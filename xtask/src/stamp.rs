@@ -1,6 +1,7 @@
 //! Trunk's post-build hook: writes the hashed glue and wasm file names, and the
-//! crate version, into the staged embed.js, then minifies it with terser (npm):
-//! the loader is on every page's critical path, its comments are not. The
+//! crate version, into the staged embed.js, then minifies it and the
+//! wasm-bindgen glue with terser (npm): both are on every page's critical path,
+//! and Trunk's own minifier cannot parse the glue (`export default`). The
 //! loader's own name stays fixed (it is what pages reference); everything it
 //! loads is content-hashed.
 
@@ -45,13 +46,16 @@ fn stamp(dir: &Path, version: &str) -> Result<(), String> {
         .replace("__CW_WASM__", wasm);
     fs::write(&loader_path, stamped)
         .map_err(|e| format!("writing {}: {e}", loader_path.display()))?;
-    minify(&loader_path)?;
+    minify(&loader_path, &[])?;
+    // The glue keeps its exports (`--module` never renames them).
+    minify(&dir.join(glue), &["--module"])?;
     println!("stamp-loader: embed.js {version} -> {glue}, {wasm}");
     Ok(())
 }
 
-/// Minifies the loader in place; keeps its `/*!` header (what it is, how to embed it).
-fn minify(loader_path: &Path) -> Result<(), String> {
+/// Minifies a script in place; keeps `/*!` headers (the loader's says what it is
+/// and how to embed it).
+fn minify(path: &Path, options: &[&str]) -> Result<(), String> {
     let terser = project_root().join("node_modules/terser/bin/terser");
     if !terser.exists() {
         return Err("node_modules/terser is missing: run `cargo xtask setup`".to_owned());
@@ -59,9 +63,10 @@ fn minify(loader_path: &Path) -> Result<(), String> {
     crate::tasks::run_command(
         std::process::Command::new("node")
             .arg(&terser)
-            .arg(loader_path)
+            .arg(path)
+            .args(options)
             .args(["--compress", "--mangle", "--comments", "some", "--output"])
-            .arg(loader_path),
+            .arg(path),
     )
 }
 
