@@ -18,6 +18,12 @@ pub mod time;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
+/// Talc instead of Rust's default dlmalloc: the same job in a fraction of the
+/// code (the allocator is in every visitor's download). Single-threaded wasm.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The widget's version, as `CampaignWidget.version` reports it.
 #[wasm_bindgen]
 pub fn version() -> String {

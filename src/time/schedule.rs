@@ -125,20 +125,25 @@ pub struct DateStatus<'a> {
     pub state: State,
 }
 
-/// Every key date at `now`, in the order of the occurrences' starts (then of ends).
+/// Every key date at `now`, in the order of the occurrences' starts (then of
+/// ends, then of the config).
 pub fn statuses(dates: &[KeyDate], zone: Offset, now: Millis) -> Vec<DateStatus<'_>> {
-    let mut list: Vec<DateStatus> = dates
-        .iter()
-        .map(|date| {
-            let occurrence = occurrence_at(date, zone, now);
+    let mut list: Vec<DateStatus> = Vec::with_capacity(dates.len());
+    for date in dates {
+        let occurrence = occurrence_at(date, zone, now);
+        let key = (occurrence.start, occurrence.end);
+        // Insertion keeps the list sorted and stable; a config has at most 100
+        // dates, and this is far less code than the standard library's sorts.
+        let at = list.partition_point(|s| (s.occurrence.start, s.occurrence.end) <= key);
+        list.insert(
+            at,
             DateStatus {
                 date,
                 occurrence,
                 state: occurrence.state(now),
-            }
-        })
-        .collect();
-    list.sort_by_key(|s| (s.occurrence.start, s.occurrence.end));
+            },
+        );
+    }
     list
 }
 
@@ -388,6 +393,24 @@ mod tests {
         let list = statuses(&dates[2..], VN, now);
         assert!(featured(&list).is_none());
         assert_eq!(next_change(&list, now), None);
+    }
+
+    #[test]
+    fn statuses_are_ordered_by_start_then_end_then_config() {
+        let named = |id: &str, start: &str, end: Option<&str>| KeyDate {
+            id: id.into(),
+            ..key_date(start, end, Repeat::Never)
+        };
+        let dates = vec![
+            named("late", "2021-12-31", None),
+            named("long", "2021-05-23", Some("2021-05-30")),
+            named("tie-a", "2021-05-23", None),
+            named("early", "2021-01-05", None),
+            named("tie-b", "2021-05-23", None),
+        ];
+        let list = statuses(&dates, VN, at("2026-01-01T00:00:00Z"));
+        let ids: Vec<&str> = list.iter().map(|s| s.date.id.as_str()).collect();
+        assert_eq!(ids, ["early", "tie-a", "tie-b", "long", "late"]);
     }
 
     #[test]
