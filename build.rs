@@ -23,8 +23,10 @@ fn main() {
         .expect("writing default_campaign.min.json");
 }
 
-/// Drops `/* … */` comments and collapses whitespace; spaces next to `{ } ; ,`
-/// go too. Spaces elsewhere stay (they can be descendant combinators).
+/// Drops `/* … */` comments and collapses whitespace; spaces next to `{ } ; , >`
+/// and after `:` go too, and so does the `;` before `}`. Spaces elsewhere stay
+/// (they can be descendant combinators, or separate values). Safe for the
+/// widget's CSS, whose only strings are font names and an empty `content`.
 fn minify_css(css: &str) -> String {
     let mut without_comments = String::with_capacity(css.len());
     let mut rest = css;
@@ -41,10 +43,13 @@ fn minify_css(css: &str) -> String {
         .join(" ");
     let mut out = String::with_capacity(collapsed.len());
     for c in collapsed.chars() {
-        if matches!(c, '{' | '}' | ';' | ',') && out.ends_with(' ') {
+        if matches!(c, '{' | '}' | ';' | ',' | '>') && out.ends_with(' ') {
             out.pop();
         }
-        if c == ' ' && out.ends_with(['{', '}', ';', ',']) {
+        if c == '}' && out.ends_with(';') {
+            out.pop();
+        }
+        if c == ' ' && out.ends_with(['{', '}', ';', ',', '>', ':']) {
             continue;
         }
         out.push(c);

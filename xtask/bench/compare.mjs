@@ -27,7 +27,7 @@ async function measure(url, marks, network) {
     const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
     const tile = at(m.tile) ?? performance.now();
     const resources = performance.getEntriesByType("resource").map((r) => ({ name: r.name, bytes: r.transferSize }));
-    return { render: at(m.render), tile, resources };
+    return { render: at(m.render), tile, resources, steps: (m.steps || []).map(at) };
   }, marks);
   await context.close();
   return result;
@@ -37,7 +37,10 @@ const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length
 const summary = {};
 for (const [label, network] of [["cpu 4x", null], ["cpu 4x + slow 4G", SLOW_4G]]) {
   for (const [who, url, marks] of [
-    ["widget", `${servers.hostOrigin}/widget-bench.html`, { render: "campaign-widget:first-render", tile: "campaign-widget:first-tile" }],
+    ["widget", `${servers.hostOrigin}/widget-bench.html`, {
+      render: "campaign-widget:first-render", tile: "campaign-widget:first-tile",
+      steps: ["campaign-widget:loader-start", "campaign-widget:wasm-ready", "campaign-widget:first-render"],
+    }],
     ["baseline", `${servers.hostOrigin}/baseline.html`, { render: "baseline:first-render", tile: "baseline:first-tile" }],
   ]) {
     const runs = [];
@@ -48,6 +51,7 @@ for (const [label, network] of [["cpu 4x", null], ["cpu 4x + slow 4G", SLOW_4G]]
       tile: median(runs.map((r) => r.tile)),
       bytes: bytes(() => true),
       files: runs[0].resources.map((r) => `${r.name.split("/").pop()} ${r.bytes}`),
+      steps: runs[0].steps.map((_, i) => median(runs.map((r) => r.steps[i]))),
     };
   }
 }
@@ -58,6 +62,8 @@ console.log("\ncomparison with the plain-JS page (simplycountdown.js + Leaflet),
 for (const label of ["cpu 4x", "cpu 4x + slow 4G"]) {
   const w = summary[`${label} widget`], b = summary[`${label} baseline`];
   console.log(`  ${label}: first render widget ${w.render.toFixed(0)} ms vs baseline ${b.render.toFixed(0)} ms (ratio ${(w.render / b.render).toFixed(2)}); first tile widget ${w.tile.toFixed(0)} ms vs ${b.tile.toFixed(0)} ms`);
+  const [loaderStart, wasmReady, firstRender] = w.steps;
+  console.log(`    widget, from navigation start: loader starts ${loaderStart.toFixed(0)} ms, wasm ready ${wasmReady.toFixed(0)} ms, first render ${firstRender.toFixed(0)} ms (loader start -> first render ${(firstRender - loaderStart).toFixed(0)} ms)`);
 }
 const w = summary["cpu 4x widget"], b = summary["cpu 4x baseline"];
 console.log(`  bytes transferred (gzip, whole page): widget ${(w.bytes / 1024).toFixed(1)} KB vs baseline ${(b.bytes / 1024).toFixed(1)} KB`);
