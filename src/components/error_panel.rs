@@ -19,7 +19,7 @@ pub struct ErrorPanelProps {
 pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     let t = props.lang.strings();
     html! {
-        <div class="cw theme-auto" lang={props.lang.code()}>
+        <div class="cw" data-theme="auto" lang={props.lang.code()}>
             <div class="cw-error" role="alert">
                 <p class="cw-error-title">{ t.error_title }</p>
                 <p class="cw-error-hint">{ t.error_hint }</p>

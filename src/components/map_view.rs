@@ -90,7 +90,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
     };
     let failed = *phase == Phase::Failed;
     html! {
-        <div class={classes!("cw-map-frame", failed.then_some("is-failed"))}>
+        <div class="cw-map-frame">
             <div class="cw-map-canvas" ref={container} role="region"
                 aria-label={format!("{title}: {}", t.map_keys)} hidden={failed}></div>
             if *phase == Phase::Loading {

@@ -51,13 +51,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 { for list.iter().map(|status| {
                     let date = status.date;
                     let occurrence = status.occurrence;
-                    let (state_class, state_text) = match status.state {
-                        State::Upcoming => ("cw-upcoming", time_until(lang, Remaining::between(now, occurrence.start))),
-                        State::Ongoing => ("cw-ongoing", t.ongoing.to_owned()),
-                        State::Held => ("cw-held", t.held.to_owned()),
+                    let (state, state_text) = match status.state {
+                        State::Upcoming => ("upcoming", time_until(lang, Remaining::between(now, occurrence.start))),
+                        State::Ongoing => ("ongoing", t.ongoing.to_owned()),
+                        State::Held => ("held", t.held.to_owned()),
                     };
                     html! {
-                        <li class={classes!("cw-timeline-item", state_class)} key={date.id.clone()}>
+                        <li class="cw-timeline-item" data-state={state} key={date.id.clone()}>
                             <span class="cw-timeline-when">
                                 { date_range(lang, occurrence.start_spec, occurrence.end_spec, zone) }
                                 if date.repeat == Repeat::Yearly {

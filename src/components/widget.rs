@@ -51,7 +51,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
         },
     };
     html! {
-        <article class={classes!("cw", theme.class())} lang={lang.code()} aria-label={label}>
+        // Dynamic state goes in data- attributes, never in `class`: a class that is
+        // not a literal makes Yew build a `Classes` set (an IndexSet), whose code
+        // costs 4 KB of download.
+        <article class="cw" data-theme={theme.code()} lang={lang.code()} aria-label={label}>
             { for sections.iter().map(section) }
         </article>
     }

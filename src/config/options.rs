@@ -32,12 +32,12 @@ pub enum Theme {
 }
 
 impl Theme {
-    /// The class the stylesheet keys on.
-    pub fn class(self) -> &'static str {
+    /// The value of the `data-theme` attribute the stylesheet keys on.
+    pub fn code(self) -> &'static str {
         match self {
-            Theme::Auto => "theme-auto",
-            Theme::Light => "theme-light",
-            Theme::Dark => "theme-dark",
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
         }
     }
 }

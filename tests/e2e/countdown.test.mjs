@@ -67,7 +67,7 @@ test("crossing 23/05/2021 07:00 flips the election from upcoming to ongoing, wit
   const after = await live.innerText();
   assert.notEqual(after, before);
   assert.match(after, /đang diễn ra/);
-  const state = await page.locator("campaign-widget .cw-ongoing .cw-state").innerText();
+  const state = await page.locator("campaign-widget [data-state=ongoing] .cw-state").innerText();
   assert.equal(state, "Đang diễn ra");
 
   // At 19:00 the polls close: the next date (31/12/2021) is featured; never a negative number.
