@@ -8,9 +8,11 @@
 //! - `bench`: setup, then the release dist/ measured in Chromium (figures, not pass/fail);
 //! - `dist`: the release bundle (versioned directory and tarball, file list,
 //!   SHA-256 sums, the SRI hash of embed.js);
-//! - `stamp-loader`: Trunk's post-build hook that writes file names into embed.js.
+//! - `stamp-loader`: Trunk's post-build hook that writes file names into embed.js,
+//!   shortens the wasm's import names and minifies the scripts.
 
 mod bundle;
+mod imports;
 mod setup;
 mod stamp;
 mod tasks;

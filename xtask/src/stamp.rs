@@ -2,8 +2,9 @@
 //! crate version, into the staged embed.js, then minifies it and the
 //! wasm-bindgen glue with terser (npm): both are on every page's critical path,
 //! and Trunk's own minifier cannot parse the glue (`export default`). The
-//! loader's own name stays fixed (it is what pages reference); everything it
-//! loads is content-hashed.
+//! wasm's imports from the glue get short names (see `imports`). The loader's
+//! own name stays fixed (it is what pages reference); everything it loads is
+//! content-hashed.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -47,9 +48,10 @@ fn stamp(dir: &Path, version: &str) -> Result<(), String> {
     fs::write(&loader_path, stamped)
         .map_err(|e| format!("writing {}: {e}", loader_path.display()))?;
     minify(&loader_path, &[])?;
+    let renamed = crate::imports::shorten(dir, wasm, glue)?;
     // The glue keeps its exports (`--module` never renames them).
     minify(&dir.join(glue), &["--module"])?;
-    println!("stamp-loader: embed.js {version} -> {glue}, {wasm}");
+    println!("stamp-loader: embed.js {version} -> {glue}, {wasm} ({renamed} imports renamed)");
     Ok(())
 }
 
@@ -103,13 +105,12 @@ mod tests {
     fn fills_in_the_names_and_minifies() -> Result<(), String> {
         let dir = std::env::temp_dir().join(format!("stamp-test-{}", std::process::id()));
         fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        for name in [
-            "campaign-widget-abc.js",
-            "campaign-widget-abc_bg.wasm",
-            "index.html",
-        ] {
+        for name in ["campaign-widget-abc.js", "index.html"] {
             fs::write(dir.join(name), "").map_err(|e| e.to_string())?;
         }
+        // An empty module: nothing imported, nothing to rename.
+        fs::write(dir.join("campaign-widget-abc_bg.wasm"), b"\0asm\x01\0\0\0")
+            .map_err(|e| e.to_string())?;
         fs::write(
             dir.join("embed.js"),
             "/*! the loader */\n// how it works\nwindow.files = [ '__CW_VERSION__', '__CW_GLUE__', '__CW_WASM__' ];\n",
