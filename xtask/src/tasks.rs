@@ -135,6 +135,7 @@ pub fn bench() -> Result<(), String> {
     setup::run(Needs::Everything)?;
     run_command(&mut trunk(&["build", "--release"]))?;
     let benches = [
+        "xtask/bench/bytes.mjs",
         "xtask/bench/countdown.mjs",
         "xtask/bench/map.mjs",
         "xtask/bench/compare.mjs",

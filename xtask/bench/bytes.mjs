@@ -1,0 +1,72 @@
+// cargo xtask bench (bytes): what a first visit downloads for the widget.
+// File by file, raw, gzip (level 9, as a static pre-compressor would; nginx's
+// on-the-fly level is set in the README) and brotli (quality 11); then what
+// Chromium actually transferred on a first visit (nginx gzip, cache disabled) with
+// and without the map section. Figures, never pass/fail: the byte budgets
+// themselves are enforced by tests/size/.
+import { readFileSync, readdirSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { join, resolve } from "node:path";
+import { startServers } from "../../tests/e2e/support/servers.mjs";
+import { launch, openPage, PHONE } from "../../tests/e2e/support/browser.mjs";
+
+const dist = resolve(import.meta.dirname, "..", "..", "dist");
+const files = readdirSync(dist);
+const glue = files.find((f) => /^campaign-widget-[0-9a-f]+\.js$/.test(f));
+const wasm = files.find((f) => /^campaign-widget-[0-9a-f]+_bg\.wasm$/.test(f));
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`.padStart(9);
+const sizes = (name) => {
+  const bytes = readFileSync(join(dist, name));
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+const groups = [
+  ["before the first render", ["embed.js", glue, wasm]],
+  ["with the map section, when it nears the viewport", ["leaflet.js", "leaflet.css"]],
+];
+console.log("\nbytes benchmark: the widget's files (dist/)");
+console.log(`  ${"file".padEnd(44)} ${"raw".padStart(9)} ${"gzip".padStart(9)} ${"brotli".padStart(9)}`);
+const totals = [];
+for (const [label, names] of groups) {
+  console.log(`  ${label}:`);
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const name of names) {
+    const s = sizes(name);
+    for (const key of Object.keys(total)) total[key] += s[key];
+    console.log(`    ${name.padEnd(42)} ${kb(s.raw)} ${kb(s.gzip)} ${kb(s.brotli)}`);
+  }
+  console.log(`    ${"total".padEnd(42)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}`);
+  totals.push(total);
+}
+const withMap = Object.fromEntries(Object.keys(totals[0]).map((k) => [k, totals[0][k] + totals[1][k]]));
+console.log(`  a first visit without the map section: ${kb(totals[0].gzip).trim()} gzip, ${kb(totals[0].brotli).trim()} brotli`);
+console.log(`  a first visit with it:                 ${kb(withMap.gzip).trim()} gzip, ${kb(withMap.brotli).trim()} brotli (+ map tiles)`);
+
+// What Chromium transferred (headers included), phone size, scrolled to the map.
+const servers = await startServers();
+const browser = await launch();
+async function transferred(page) {
+  const { context, page: tab } = await openPage(browser, PHONE, servers);
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await tab.goto(`${servers.hostOrigin}/${page}`);
+  await tab.waitForFunction(() => performance.getEntriesByName("campaign-widget:first-render").length > 0, null, { timeout: 60000 });
+  await tab.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await tab.waitForTimeout(3000); // the map, if any, loads Leaflet and its tiles
+  const entries = await tab.evaluate(() => performance.getEntriesByType("resource")
+    .filter((r) => !/\/\d+\.png$/.test(r.name)) // map tiles (answered by the local tile server)
+    .map((r) => ({ name: r.name.split("/").pop(), bytes: r.transferSize })));
+  await context.close();
+  return entries;
+}
+for (const [label, page] of [["without the map section", "widget-bench-nomap.html"], ["with the map section", "widget-bench.html"]]) {
+  const entries = await transferred(page);
+  const total = entries.reduce((sum, e) => sum + e.bytes, 0);
+  console.log(`  Chromium, first visit ${label}: ${kb(total).trim()} transferred (tiles not counted): ${entries.map((e) => `${e.name.replace(/-[0-9a-f]{8,16}/, "")} ${e.bytes}`).join(", ")}`);
+}
+await browser.close();
+await servers.stop();
