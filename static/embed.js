@@ -1,17 +1,17 @@
 /*! campaign-widget loader. The one file a page references:
  *    <campaign-widget lang="vi"></campaign-widget>
  *    <script src="…/embed.js" async></script>
- * It finds the wasm-bindgen glue and the .wasm next to itself (the names below are
- * filled in at build time by `cargo xtask stamp-loader`), so dist/ works from any
- * path and any origin. Safe with async or defer, before or after the placeholders,
+ * It carries the wasm-bindgen glue (inlined at build time by `cargo xtask
+ * stamp-loader`) and finds the .wasm next to itself, pinned by its hash, so dist/
+ * works from any path and any origin, and an SRI-pinned embed.js pins everything. Safe with async or defer, before or after the placeholders,
  * and when included twice. It never throws into the host page. */
 (function () {
   "use strict";
   if (window.CampaignWidget) return; // included twice: the first copy does the work
 
   var VERSION = "__CW_VERSION__";
-  var GLUE = "__CW_GLUE__";
   var WASM = "__CW_WASM__";
+  var WASM_INTEGRITY = "__CW_WASM_INTEGRITY__";
   var TAG = "campaign-widget";
   var DIV_SELECTOR = "[data-campaign-widget]";
   var ATTRIBUTES = ["lang", "config", "sections", "now", "theme"];
@@ -23,30 +23,39 @@
   var script = document.currentScript;
   var base = new URL(".", (script && script.src) || location.href).href;
   var loading = null;
-  var loaded = null; // the glue module, once ready: unmount is then synchronous
+  var loaded = null; // the glue, once the wasm is ready: unmount is then synchronous
 
-  // The glue and the wasm are fetched in parallel; the wasm is instantiated
-  // while it streams in.
+  // The wasm-bindgen glue (`--target no-modules`), inlined here at build time:
+  // no second script to fetch before the wasm can start.
+  function glue() {
+    /*__CW_GLUE__*/
+    return wasm_bindgen;
+  }
+
+  // The wasm is fetched as soon as the first placeholder asks, and checked
+  // against the hash the build wrote above (a tampered file is refused).
   function load() {
     if (!loading) {
       // The wasm response's Date header lets the widget notice a wrong device
       // clock (cross-origin, the server must expose it: Access-Control-Expose-Headers: Date).
       var serverDate = null, receivedAt = 0;
-      var wasm = fetch(base + WASM).then(function (response) {
+      var wasm = fetch(base + WASM, { integrity: WASM_INTEGRITY }).then(function (response) {
         serverDate = response.headers.get("date");
         receivedAt = Date.now();
         return response;
       });
       // A failed download is reported through `loading` below; this keeps it
-      // from also surfacing as an unhandled rejection while the glue loads.
+      // from also surfacing as an unhandled rejection.
       wasm.catch(function () {});
-      loading = import(base + GLUE).then(function (glue) {
-        return glue.default({ module_or_path: wasm }).then(function () {
+      // Inside a promise, so that nothing the glue does can throw into the page.
+      loading = Promise.resolve().then(function () {
+        var widget = glue();
+        return widget({ module_or_path: wasm }).then(function () {
           mark("wasm-ready");
-          glue.setAssetBase(base);
-          if (serverDate) glue.observeServerDate(serverDate, receivedAt);
-          loaded = glue;
-          return glue;
+          widget.setAssetBase(base);
+          if (serverDate) widget.observeServerDate(serverDate, receivedAt);
+          loaded = widget;
+          return widget;
         });
       });
     }

@@ -42,10 +42,12 @@ for (const [name, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     assert.match(shadow.version, /^\d+\.\d+\.\d+$/);
     assert.ok(shadow.scrollWidth <= shadow.viewport, "no horizontal overflow");
 
-    // Everything came from the dist origin: the glue, the wasm (streamed, typed).
+    // Everything came from the dist origin: embed.js (which carries the glue) and
+    // the wasm; no other script.
     const log = servers.accessLog();
-    assert.match(log, /GET \/campaign-widget-[0-9a-f]+\.js HTTP/);
+    assert.match(log, /GET \/embed\.js HTTP/);
     assert.match(log, /GET \/campaign-widget-[0-9a-f]+_bg\.wasm HTTP/);
+    assert.doesNotMatch(log, /GET \/campaign-widget-[0-9a-f]+\.js HTTP/);
 
     await screenshot(page, `embed-portal-${name}`);
     assert.deepEqual(problems, []);
@@ -83,8 +85,7 @@ test("nginx serves dist/ as the README says: wasm type, CORS, caching, gzip", as
   const loader = await fetch(`${servers.distOrigin}/embed.js`, { headers: { Origin: servers.hostOrigin, "Accept-Encoding": "gzip" } });
   assert.equal(loader.headers.get("cache-control"), "no-cache");
   assert.equal(loader.headers.get("access-control-allow-origin"), "*");
-  const glue = (await loader.text()).match(/campaign-widget-[0-9a-f]+\.js/)[0];
-  const wasmName = glue.replace(".js", "_bg.wasm");
+  const wasmName = (await loader.text()).match(/campaign-widget-[0-9a-f]+_bg\.wasm/)[0];
   const wasm = await fetch(`${servers.distOrigin}/${wasmName}`, { headers: { Origin: servers.hostOrigin, "Accept-Encoding": "gzip" } });
   assert.equal(wasm.headers.get("content-type"), "application/wasm");
   assert.equal(wasm.headers.get("cache-control"), "public, max-age=31536000, immutable");

@@ -250,6 +250,28 @@ test("when the wasm cannot load, the fallback stays and the page hears campaign-
   await context.close();
 });
 
+test("a wasm that is not the one embed.js was built with is refused (SRI), and the fallback stays", async () => {
+  const { context, page, problems } = await openPage(browser, DESKTOP, servers);
+  await context.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener("campaign-widget:error", (e) => window.__errors.push({ id: e.target.id, detail: e.detail }));
+  });
+  // One byte changed on the way: a compromised server or cache.
+  await page.route("**/*_bg.wasm", async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    body[body.length - 1] ^= 1;
+    await route.fulfill({ response, body });
+  });
+  await page.goto(`${servers.hostOrigin}/reserved.html`);
+  await page.waitForFunction(() => window.__errors.some((e) => e.id === "main"), null, { timeout: 20000 });
+  assert.equal(await page.locator("#fallback").isVisible(), true);
+  assert.equal(await page.evaluate(() => document.getElementById("main").shadowRoot), null);
+  assert.ok(problems.some((p) => /integrity/i.test(p)), problems.join("\n"));
+  assert.deepEqual(problems.filter((p) => !/campaign-widget: |integrity|_bg\.wasm/i.test(p)), []);
+  await context.close();
+});
+
 test("CampaignWidget.mount with new options re-mounts an element mounted by hand", async () => {
   const { context, page, problems } = await openPage(browser, DESKTOP, servers);
   await page.goto(`${servers.hostOrigin}/programmatic.html`);

@@ -1,7 +1,7 @@
 // Byte budgets on the release dist/, in gzip bytes (deterministic, so they are
 // enforced here; timings are only reported, by `cargo xtask bench`).
-// These ceilings are interim, set just above today's sizes (wasm + glue 121.6 KB,
-// first render 123.6 KB, loader 2.0 KB) so that growth fails the build; issue #7's
+// These ceilings are interim, set just above today's sizes so that growth fails
+// the build; issue #7's
 // targets (wasm + glue ≤ 90 KB, first render ≤ 100 KB) are not met yet and are the
 // ones to lower them to. A minimal Yew 0.23 app alone is 57.5 KB (wasm 51.6 + unminified glue 5.9).
 import { test } from "node:test";
@@ -14,24 +14,27 @@ const dist = resolve(import.meta.dirname, "..", "..", "dist");
 const gz = (name) => gzipSync(readFileSync(join(dist, name)), { level: 9 }).length;
 const files = readdirSync(dist);
 const wasm = files.find((f) => /^campaign-widget-[0-9a-f]+_bg\.wasm$/.test(f));
-const glue = files.find((f) => /^campaign-widget-[0-9a-f]+\.js$/.test(f));
 const KB = 1024;
 
+// embed.js carries the wasm-bindgen glue (inlined at build time), so "wasm + glue"
+// is counted as wasm + embed.js: the loader's own 1.5 KB counted in, conservatively.
 test("wasm + glue stay under the interim ceiling", () => {
-  const bytes = gz(wasm) + gz(glue);
-  console.log(`wasm ${gz(wasm)} + glue ${gz(glue)} = ${bytes} bytes gzip`);
-  assert.ok(bytes <= 123 * KB, `${bytes} > ${123 * KB}`);
+  const bytes = gz(wasm) + gz("embed.js");
+  console.log(`wasm ${gz(wasm)} + embed.js with the glue ${gz("embed.js")} = ${bytes} bytes gzip`);
+  assert.ok(bytes <= 115 * KB, `${bytes} > ${115 * KB}`);
 });
 
-test("everything before the first render (embed.js, glue, wasm) stays under the interim ceiling; Leaflet is not on that path", () => {
-  const bytes = gz("embed.js") + gz(glue) + gz(wasm);
+test("everything before the first render (embed.js with the glue, wasm) stays under the interim ceiling; Leaflet is not on that path", () => {
+  const bytes = gz("embed.js") + gz(wasm);
   console.log(`first render: ${bytes} bytes gzip`);
-  assert.ok(bytes <= 125 * KB, `${bytes} > ${125 * KB}`);
-  // The loader names only the glue and the wasm; Leaflet is loaded by the map, on demand.
+  assert.ok(bytes <= 115 * KB, `${bytes} > ${115 * KB}`);
+  // No other script: the glue is inside embed.js.
+  assert.equal(files.filter((f) => /^campaign-widget-.*\.js$/.test(f)).length, 0);
+  // Leaflet's files are loaded by the map, on demand, never by the loader.
   const loader = readFileSync(join(dist, "embed.js"), "utf8");
-  assert.doesNotMatch(loader, /leaflet/i);
+  assert.doesNotMatch(loader, /leaflet\.(js|css)/i);
 });
 
-test("the loader stays small", () => {
-  assert.ok(gz("embed.js") <= 2.5 * KB, `${gz("embed.js")} > ${2.5 * KB}`);
+test("the loader with its glue stays small", () => {
+  assert.ok(gz("embed.js") <= 7 * KB, `${gz("embed.js")} > ${7 * KB}`);
 });

@@ -12,7 +12,6 @@ import { launch, openPage, PHONE } from "../../tests/e2e/support/browser.mjs";
 
 const dist = resolve(import.meta.dirname, "..", "..", "dist");
 const files = readdirSync(dist);
-const glue = files.find((f) => /^campaign-widget-[0-9a-f]+\.js$/.test(f));
 const wasm = files.find((f) => /^campaign-widget-[0-9a-f]+_bg\.wasm$/.test(f));
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`.padStart(9);
 const sizes = (name) => {
@@ -24,7 +23,7 @@ const sizes = (name) => {
   };
 };
 const groups = [
-  ["before the first render", ["embed.js", glue, wasm]],
+  ["before the first render (embed.js carries the glue)", ["embed.js", wasm]],
   ["with the map section, when it nears the viewport", ["leaflet.js", "leaflet.css"]],
 ];
 console.log("\nbytes benchmark: the widget's files (dist/)");

@@ -1,10 +1,11 @@
-//! Trunk's post-build hook: writes the hashed glue and wasm file names, and the
-//! crate version, into the staged embed.js, then minifies it and the
-//! wasm-bindgen glue with terser (npm): both are on every page's critical path,
-//! and Trunk's own minifier cannot parse the glue (`export default`). The
-//! wasm's imports from the glue get short names (see `imports`). The loader's
-//! own name stays fixed (it is what pages reference); everything it loads is
-//! content-hashed.
+//! Trunk's post-build hook. It gives the wasm's imports from the glue short
+//! names (see `imports`), then writes into the staged embed.js the crate version,
+//! the hashed wasm file name and its SRI hash, and the wasm-bindgen glue itself
+//! (`--target no-modules`; the glue file is then removed): one script fewer to
+//! fetch before the wasm, and an SRI-pinned embed.js pins the glue and the wasm
+//! too. Last, terser (npm) minifies embed.js, which is on every page's critical
+//! path (Trunk's own minifier cannot parse wasm-bindgen's glue). The loader's own
+//! name stays fixed (it is what pages reference); the wasm's is content-hashed.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -34,30 +35,46 @@ fn stamp(dir: &Path, version: &str) -> Result<(), String> {
         |n| n.starts_with("campaign-widget-") && n.ends_with(".js"),
         "glue",
     )?;
+    // Short import names first: they change both the wasm and the glue.
+    let renamed = crate::imports::shorten(dir, wasm, glue)?;
+    let glue_path = dir.join(glue);
+    let glue_source = fs::read_to_string(&glue_path)
+        .map_err(|e| format!("reading {}: {e}", glue_path.display()))?;
+    if !glue_source.starts_with("let wasm_bindgen = ") {
+        return Err(format!(
+            "{glue} is not wasm-bindgen's `--target no-modules` glue (index.html sets data-bindgen-target)"
+        ));
+    }
+    let wasm_bytes = fs::read(dir.join(wasm)).map_err(|e| format!("reading {wasm}: {e}"))?;
     let loader_path = dir.join("embed.js");
     let loader = fs::read_to_string(&loader_path)
         .map_err(|e| format!("reading {}: {e}", loader_path.display()))?;
-    let placeholders = ["__CW_VERSION__", "__CW_GLUE__", "__CW_WASM__"];
+    let placeholders = [
+        "__CW_VERSION__",
+        "/*__CW_GLUE__*/",
+        "__CW_WASM__",
+        "__CW_WASM_INTEGRITY__",
+    ];
     if let Some(missing) = placeholders.iter().find(|p| !loader.contains(*p)) {
         return Err(format!("embed.js has no {missing} to fill in"));
     }
     let stamped = loader
         .replace("__CW_VERSION__", version)
-        .replace("__CW_GLUE__", glue)
-        .replace("__CW_WASM__", wasm);
+        .replace("__CW_WASM_INTEGRITY__", &crate::bundle::sri(&wasm_bytes))
+        .replace("__CW_WASM__", wasm)
+        .replace("/*__CW_GLUE__*/", &glue_source);
     fs::write(&loader_path, stamped)
         .map_err(|e| format!("writing {}: {e}", loader_path.display()))?;
-    minify(&loader_path, &[])?;
-    let renamed = crate::imports::shorten(dir, wasm, glue)?;
-    // The glue keeps its exports (`--module` never renames them).
-    minify(&dir.join(glue), &["--module"])?;
-    println!("stamp-loader: embed.js {version} -> {glue}, {wasm} ({renamed} imports renamed)");
+    // The glue now lives in embed.js only.
+    fs::remove_file(&glue_path).map_err(|e| format!("removing {glue}: {e}"))?;
+    minify(&loader_path)?;
+    println!("stamp-loader: embed.js {version} carries the glue, loads {wasm} ({renamed} imports renamed)");
     Ok(())
 }
 
-/// Minifies a script in place; keeps `/*!` headers (the loader's says what it is
-/// and how to embed it).
-fn minify(path: &Path, options: &[&str]) -> Result<(), String> {
+/// Minifies a classic script in place; keeps `/*!` headers (the loader's says
+/// what it is and how to embed it).
+fn minify(path: &Path) -> Result<(), String> {
     let terser = project_root().join("node_modules/terser/bin/terser");
     if !terser.exists() {
         return Err("node_modules/terser is missing: run `cargo xtask setup`".to_owned());
@@ -66,7 +83,6 @@ fn minify(path: &Path, options: &[&str]) -> Result<(), String> {
         std::process::Command::new("node")
             .arg(&terser)
             .arg(path)
-            .args(options)
             .args(["--compress", "--mangle", "--comments", "some", "--output"])
             .arg(path),
     )
@@ -102,27 +118,52 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fills_in_the_names_and_minifies() -> Result<(), String> {
+    fn inlines_the_glue_pins_the_wasm_and_minifies() -> Result<(), String> {
         let dir = std::env::temp_dir().join(format!("stamp-test-{}", std::process::id()));
         fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        for name in ["campaign-widget-abc.js", "index.html"] {
-            fs::write(dir.join(name), "").map_err(|e| e.to_string())?;
-        }
+        fs::write(dir.join("index.html"), "").map_err(|e| e.to_string())?;
+        fs::write(
+            dir.join("campaign-widget-abc.js"),
+            "let wasm_bindgen = (function (exports) { return exports; })({ v: 1 });\n",
+        )
+        .map_err(|e| e.to_string())?;
         // An empty module: nothing imported, nothing to rename.
-        fs::write(dir.join("campaign-widget-abc_bg.wasm"), b"\0asm\x01\0\0\0")
-            .map_err(|e| e.to_string())?;
+        let wasm = b"\0asm\x01\0\0\0";
+        fs::write(dir.join("campaign-widget-abc_bg.wasm"), wasm).map_err(|e| e.to_string())?;
         fs::write(
             dir.join("embed.js"),
-            "/*! the loader */\n// how it works\nwindow.files = [ '__CW_VERSION__', '__CW_GLUE__', '__CW_WASM__' ];\n",
+            "/*! the loader */\n// how it works\nwindow.w = (function () {\n  /*__CW_GLUE__*/\n  return [wasm_bindgen.v, '__CW_VERSION__', '__CW_WASM__', '__CW_WASM_INTEGRITY__'];\n})();\n",
         )
         .map_err(|e| e.to_string())?;
         stamp(&dir, "1.2.3")?;
         let out = fs::read_to_string(dir.join("embed.js")).map_err(|e| e.to_string())?;
+        let glue_left = dir.join("campaign-widget-abc.js").exists();
         fs::remove_dir_all(&dir).map_err(|e| e.to_string())?;
-        assert_eq!(
-            out,
-            "/*! the loader */\nwindow.files=[\"1.2.3\",\"campaign-widget-abc.js\",\"campaign-widget-abc_bg.wasm\"];"
+        assert!(!glue_left, "the glue lives in embed.js only");
+        assert!(out.starts_with("/*! the loader */\n"), "{out}");
+        assert!(!out.contains("how it works"), "{out}");
+        let integrity = crate::bundle::sri(wasm);
+        assert!(
+            out.contains(&format!(
+                "[1,\"1.2.3\",\"campaign-widget-abc_bg.wasm\",\"{integrity}\"]"
+            )),
+            "{out}"
         );
         Ok(())
+    }
+
+    #[test]
+    fn refuses_a_module_glue() {
+        let dir = std::env::temp_dir().join(format!("stamp-test-esm-{}", std::process::id()));
+        let _ = fs::create_dir_all(&dir);
+        let _ = fs::write(
+            dir.join("campaign-widget-abc.js"),
+            "export function mount() {}",
+        );
+        let _ = fs::write(dir.join("campaign-widget-abc_bg.wasm"), b"\0asm\x01\0\0\0");
+        let _ = fs::write(dir.join("embed.js"), "/*__CW_GLUE__*/");
+        let result = stamp(&dir, "1.2.3");
+        let _ = fs::remove_dir_all(&dir);
+        assert!(result.is_err_and(|e| e.contains("no-modules")));
     }
 }
