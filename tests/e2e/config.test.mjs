@@ -48,20 +48,23 @@ test("each instance loads its own config; bad ones show an error panel and keep 
   await context.close();
 });
 
+/** Adds an English widget with `config` to the page; resolves to its error event's detail. */
+const errorFor = (page, config) => page.evaluate(async (config) => {
+  const el = document.createElement("campaign-widget");
+  el.setAttribute("lang", "en");
+  el.setAttribute("config", config);
+  const seen = new Promise((done) => el.addEventListener("campaign-widget:error", (e) => done(e.detail)));
+  document.body.append(el);
+  return seen;
+}, config);
+
 test("a config that never answers times out with its own message", async () => {
   const { context, page } = await openPage(browser, DESKTOP, servers);
   // A request that hangs until the widget gives up.
   await page.route("**/hangs.json", () => new Promise(() => {}));
   await page.goto(`${servers.hostOrigin}/portal-article.html`);
   await page.locator("campaign-widget h2").waitFor();
-  const detail = await page.evaluate(async () => {
-    const el = document.createElement("campaign-widget");
-    el.setAttribute("lang", "en");
-    el.setAttribute("config", "hangs.json");
-    const seen = new Promise((done) => el.addEventListener("campaign-widget:error", (e) => done(e.detail)));
-    document.body.append(el);
-    return seen;
-  });
+  const detail = await errorFor(page, "hangs.json");
   assert.deepEqual(detail, { message: "config: the config took more than 10 seconds to load", path: "config" });
   await context.close();
 });
@@ -72,14 +75,7 @@ test("a config larger than 256 KB is refused from its Content-Length, before its
   await page.route("**/huge.json", (route) => route.fulfill({ contentType: "application/json", body: huge }));
   await page.goto(`${servers.hostOrigin}/portal-article.html`);
   await page.locator("campaign-widget h2").waitFor();
-  const detail = await page.evaluate(async () => {
-    const el = document.createElement("campaign-widget");
-    el.setAttribute("lang", "en");
-    el.setAttribute("config", "huge.json");
-    const seen = new Promise((done) => el.addEventListener("campaign-widget:error", (e) => done(e.detail)));
-    document.body.append(el);
-    return seen;
-  });
+  const detail = await errorFor(page, "huge.json");
   assert.deepEqual(detail, { message: "the config is too large (301 KB, at most 256 KB)", path: "" });
   await context.close();
 });
