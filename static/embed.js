@@ -2,9 +2,10 @@
  *    <campaign-widget lang="vi"></campaign-widget>
  *    <script src="…/embed.js" async></script>
  * It carries the wasm-bindgen glue (inlined at build time by `cargo xtask
- * stamp-loader`) and finds the .wasm next to itself, pinned by its hash, so dist/
- * works from any path and any origin, and an SRI-pinned embed.js pins everything. Safe with async or defer, before or after the placeholders,
- * and when included twice. It never throws into the host page. */
+ * stamp-loader`) and finds the .wasm next to itself, checked against its hash, so
+ * dist/ works from any path and any origin and an SRI-pinned embed.js pins all the
+ * code. Safe with async or defer, before or after the placeholders, and when
+ * included twice. It never throws into the host page. */
 (function () {
   "use strict";
   if (window.CampaignWidget) return; // included twice: the first copy does the work
@@ -66,7 +67,8 @@
   // widget once it has loaded: one round trip less before the first render.
   // Same rules as the widget's: http(s) only, no credentials, 10 s, 256 KB
   // (the widget's limits::CONFIG_BYTES). Resolves to { text } or { failure },
-  // failure being a code the widget turns into a message in its language.
+  // failure being a code the widget turns into a message in its language
+  // (src/embed/mod.rs, fetch_error).
   var CONFIG_TIMEOUT_SECONDS = 10, CONFIG_BYTES = 256 * 1024;
   function fetchConfig(element) {
     var attribute = element.getAttribute((element.localName === TAG ? "" : "data-") + "config");
