@@ -102,6 +102,43 @@ impl Error {
             reason,
         }
     }
+
+    /// Why the loader could not fetch the `config` URL. `failure` is one of
+    /// `url`, `failed`, `timeout <seconds>`, `status <HTTP status>`, `large <bytes>`
+    /// (static/embed.js writes them); `attribute` is the `config` attribute.
+    pub fn fetch_failed(failure: &str, attribute: &str) -> Error {
+        const PATH: &str = "config";
+        let (kind, number) = failure.split_once(' ').unwrap_or((failure, ""));
+        let number = number.parse::<usize>().unwrap_or(0);
+        match kind {
+            "url" => Error::at(
+                PATH,
+                Reason::NotHttpUrl {
+                    value: quote(attribute),
+                },
+            ),
+            "timeout" if number > 0 => Error::at(
+                PATH,
+                Reason::Timeout {
+                    seconds: number as u32,
+                },
+            ),
+            "status" if number > 0 => Error::at(
+                PATH,
+                Reason::HttpStatus {
+                    status: number as u16,
+                },
+            ),
+            "large" => Error::at(
+                "",
+                Reason::TooLarge {
+                    bytes: number,
+                    limit: crate::config::limits::CONFIG_BYTES,
+                },
+            ),
+            _ => Error::at(PATH, Reason::FetchFailed),
+        }
+    }
 }
 
 /// Shortens a refused value for quoting in a message, so a 10 MB string does not
@@ -111,5 +148,51 @@ pub fn quote(value: &str) -> String {
     match value.char_indices().nth(MAX) {
         Some((cut, _)) => format!("{}…", &value[..cut]),
         None => value.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_loaders_fetch_failures_become_errors() {
+        let at = |path: &str, reason| Error::at(path, reason);
+        assert_eq!(
+            Error::fetch_failed("url", "javascript:alert(1)"),
+            at(
+                "config",
+                Reason::NotHttpUrl {
+                    value: "javascript:alert(1)".into()
+                }
+            )
+        );
+        assert_eq!(
+            Error::fetch_failed("timeout 10", "c.json"),
+            at("config", Reason::Timeout { seconds: 10 })
+        );
+        assert_eq!(
+            Error::fetch_failed("status 404", "c.json"),
+            at("config", Reason::HttpStatus { status: 404 })
+        );
+        assert_eq!(
+            Error::fetch_failed("large 300000", "c.json"),
+            at(
+                "",
+                Reason::TooLarge {
+                    bytes: 300_000,
+                    limit: 256 * 1024
+                }
+            )
+        );
+        // Anything else (a network error, a code without its number, or one from
+        // a newer loader) reads as a failed load.
+        for failure in ["failed", "", "status", "timeout x", "something new"] {
+            assert_eq!(
+                Error::fetch_failed(failure, "c.json"),
+                at("config", Reason::FetchFailed),
+                "{failure}"
+            );
+        }
     }
 }

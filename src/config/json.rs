@@ -377,10 +377,11 @@ mod tests {
 
     #[test]
     fn reads_every_kind_of_value() {
-        let value = parse(
+        let Ok(value) = parse(
             r#" {"a": [1, -2.5e3, true, false, null], "b": "x\"\u00e9\ud83d\ude00\n", "a": 0} "#,
-        )
-        .expect("valid");
+        ) else {
+            panic!("valid JSON")
+        };
         let Value::Object(members) = &value else {
             panic!("object")
         };
@@ -401,10 +402,7 @@ mod tests {
             (n.as_str(), n.as_i64(), n.as_f64()),
             ("-2.5e3", None, -2500.0)
         );
-        assert_eq!(
-            parse("\"đ Bản đồ\"").expect("utf-8"),
-            Value::String("đ Bản đồ".into())
-        );
+        assert_eq!(parse("\"đ Bản đồ\""), Ok(Value::String("đ Bản đồ".into())));
     }
 
     #[test]

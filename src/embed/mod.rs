@@ -16,7 +16,7 @@ use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
 use crate::components::{ErrorPanel, ErrorPanelProps, Widget, WidgetProps};
-use crate::config::{default_campaign, limits, parse_config, parse_sections, parse_theme};
+use crate::config::{default_campaign, parse_config, parse_sections, parse_theme};
 use crate::error::{quote, Error, Reason};
 use crate::i18n::{error_message, Lang};
 use crate::time::{parse_date_spec, DateError, DateSpec};
@@ -43,7 +43,7 @@ thread_local! {
 ///
 /// The loader fetches a `config` URL itself, in parallel with the wasm, and
 /// hands over the text (`fetched`) or why it could not (`fetch_failure`, see
-/// [`fetch_error`]). A bad config renders the error panel. Returns what the
+/// [`Error::fetch_failed`]). A bad config renders the error panel. Returns what the
 /// loader tells the page once the render is in the DOM: `{lang}` for
 /// `campaign-widget:ready`, `{message, path}` for `campaign-widget:error`.
 /// Only a browser without shadow DOM makes this fail.
@@ -92,43 +92,6 @@ pub fn object(properties: &[(&str, &str)]) -> JsValue {
         let _ = Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
     }
     object.into()
-}
-
-/// The error for a config the loader could not fetch. `failure` is one of
-/// `url`, `failed`, `timeout <seconds>`, `status <HTTP status>`, `large <bytes>`
-/// (static/embed.js writes them); `attribute` is the `config` attribute.
-pub fn fetch_error(failure: &str, attribute: &str) -> Error {
-    const PATH: &str = "config";
-    let (kind, number) = failure.split_once(' ').unwrap_or((failure, ""));
-    let number = number.parse::<usize>().unwrap_or(0);
-    match kind {
-        "url" => Error::at(
-            PATH,
-            Reason::NotHttpUrl {
-                value: quote(attribute),
-            },
-        ),
-        "timeout" => Error::at(
-            PATH,
-            Reason::Timeout {
-                seconds: number as u32,
-            },
-        ),
-        "status" => Error::at(
-            PATH,
-            Reason::HttpStatus {
-                status: number as u16,
-            },
-        ),
-        "large" => Error::at(
-            "",
-            Reason::TooLarge {
-                bytes: number,
-                limit: limits::CONFIG_BYTES,
-            },
-        ),
-        _ => Error::at(PATH, Reason::FetchFailed),
-    }
 }
 
 fn forget(host: &HtmlElement) -> Option<Mounted> {
@@ -228,7 +191,7 @@ fn widget_props(
         (None, Some(json), _) => Some(json),
         (None, None, Some(failure)) => {
             let attribute = attributes.get("config").unwrap_or_default();
-            return Err(fetch_error(&failure, &attribute));
+            return Err(Error::fetch_failed(&failure, &attribute));
         }
         (None, None, None) => None,
     };
