@@ -3,43 +3,20 @@
 //! widget on the page down).
 #![cfg(not(target_arch = "wasm32"))]
 
-use campaign_widget::config::parse_config;
+use campaign_widget::config::{fields, parse_config};
 use campaign_widget::i18n::{error_message, Lang};
 use proptest::prelude::*;
 use serde_json::{Map, Number, Value};
 
-/// Field names of the schema, so generated objects reach deep into the validator.
-const KEYS: &[&str] = &[
-    "schema",
-    "timezone",
-    "title",
-    "organization",
-    "basis",
-    "summary",
-    "goals",
-    "keyDates",
-    "map",
-    "source",
-    "id",
-    "start",
-    "end",
-    "repeat",
-    "center",
-    "zoom",
-    "tiles",
-    "markers",
-    "url",
-    "attribution",
-    "maxZoom",
-    "position",
-    "address",
-    "name",
-    "author",
-    "vi",
-    "en",
-    "$comment",
-    "other",
-];
+/// Field names of the schema (and of text maps, and two it does not know), so
+/// generated objects reach deep into the validator.
+fn keys() -> Vec<&'static str> {
+    let mut keys: Vec<&str> = fields::ALL.iter().flat_map(|f| f.iter().copied()).collect();
+    keys.extend(["vi", "en", "$comment", "other"]);
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
 
 fn scalar() -> impl Strategy<Value = Value> {
     prop_oneof![
@@ -65,7 +42,7 @@ fn json() -> impl Strategy<Value = Value> {
     scalar().prop_recursive(5, 64, 8, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((prop::sample::select(KEYS), inner), 0..8).prop_map(|fields| {
+            prop::collection::vec((prop::sample::select(keys()), inner), 0..8).prop_map(|fields| {
                 Value::Object(
                     fields
                         .into_iter()

@@ -9,7 +9,7 @@ mod parse;
 
 pub use model::{Campaign, KeyDate, LatLng, MapConfig, Marker, Repeat, Source, Text, Tiles};
 pub use options::{parse_sections, parse_theme, Section, Theme};
-pub use parse::{parse_config, Parsed, OSM_TILE_URL};
+pub use parse::{fields, parse_config, Parsed, OSM_TILE_URL};
 
 /// Bounds that keep a huge or hostile config from freezing a phone.
 pub mod limits {

@@ -33,6 +33,35 @@ pub const REFERRER_POLICIES: [&str; 8] = [
     "unsafe-url",
 ];
 
+/// The field names of schema v1, per object; others are reported as unknown.
+pub mod fields {
+    /// The config's top level.
+    pub const CAMPAIGN: &[&str] = &[
+        "schema",
+        "timezone",
+        "title",
+        "organization",
+        "basis",
+        "summary",
+        "goals",
+        "keyDates",
+        "map",
+        "source",
+    ];
+    /// One of `keyDates`.
+    pub const KEY_DATE: &[&str] = &["id", "title", "start", "end", "repeat"];
+    /// `map`.
+    pub const MAP: &[&str] = &["title", "center", "zoom", "tiles", "markers"];
+    /// `map.tiles`.
+    pub const TILES: &[&str] = &["url", "attribution", "maxZoom", "referrerPolicy"];
+    /// One of `map.markers`.
+    pub const MARKER: &[&str] = &["position", "title", "address"];
+    /// `source`.
+    pub const SOURCE: &[&str] = &["name", "url", "author"];
+    /// All of the above.
+    pub const ALL: [&[&str]; 6] = [CAMPAIGN, KEY_DATE, MAP, TILES, MARKER, SOURCE];
+}
+
 /// Parses and validates a config.
 pub fn parse_config(json: &str) -> Result<Parsed, Error> {
     if json.len() > limits::CONFIG_BYTES {
@@ -63,21 +92,7 @@ pub fn parse_config(json: &str) -> Result<Parsed, Error> {
 
 fn campaign(value: &Value, unknown: &mut Vec<String>) -> Result<Campaign, Error> {
     let root = Obj::new(value, String::new())?;
-    root.warn_unknown(
-        &[
-            "schema",
-            "timezone",
-            "title",
-            "organization",
-            "basis",
-            "summary",
-            "goals",
-            "keyDates",
-            "map",
-            "source",
-        ],
-        unknown,
-    );
+    root.warn_unknown(fields::CAMPAIGN, unknown);
     schema_version(&root)?;
     let timezone = match root.get("timezone") {
         None => Offset::VIETNAM,
@@ -140,7 +155,7 @@ fn key_dates(root: &Obj, zone: Offset, unknown: &mut Vec<String>) -> Result<Vec<
     let mut dates: Vec<KeyDate> = Vec::with_capacity(list.len());
     for (i, item) in list.iter().enumerate() {
         let obj = Obj::new(item, root.index("keyDates", i))?;
-        obj.warn_unknown(&["id", "title", "start", "end", "repeat"], unknown);
+        obj.warn_unknown(fields::KEY_DATE, unknown);
         let id_path = obj.path("id");
         let id = string(obj.require("id")?, &id_path, limits::ID)?;
         let id_ok = !id.is_empty()
@@ -212,7 +227,7 @@ fn date(value: &Value, path: String) -> Result<DateSpec, Error> {
 
 fn map(value: &Value, path: String, unknown: &mut Vec<String>) -> Result<MapConfig, Error> {
     let obj = Obj::new(value, path)?;
-    obj.warn_unknown(&["title", "center", "zoom", "tiles", "markers"], unknown);
+    obj.warn_unknown(fields::MAP, unknown);
     let tiles = match obj.get("tiles") {
         None => Tiles {
             url: OSM_TILE_URL.to_owned(),
@@ -247,10 +262,7 @@ fn map(value: &Value, path: String, unknown: &mut Vec<String>) -> Result<MapConf
 
 fn tiles(value: &Value, path: String, unknown: &mut Vec<String>) -> Result<Tiles, Error> {
     let obj = Obj::new(value, path)?;
-    obj.warn_unknown(
-        &["url", "attribution", "maxZoom", "referrerPolicy"],
-        unknown,
-    );
+    obj.warn_unknown(fields::TILES, unknown);
     let url_path = obj.path("url");
     let url = http_url(obj.require("url")?, &url_path)?;
     if !["{z}", "{x}", "{y}"].iter().all(|p| url.contains(p)) {
@@ -289,7 +301,7 @@ fn tiles(value: &Value, path: String, unknown: &mut Vec<String>) -> Result<Tiles
 
 fn marker(value: &Value, path: String, unknown: &mut Vec<String>) -> Result<Marker, Error> {
     let obj = Obj::new(value, path)?;
-    obj.warn_unknown(&["position", "title", "address"], unknown);
+    obj.warn_unknown(fields::MARKER, unknown);
     Ok(Marker {
         position: lat_lng(obj.require("position")?, obj.path("position"))?,
         title: obj.required_text("title", limits::SHORT_TEXT)?,
@@ -301,7 +313,7 @@ fn marker(value: &Value, path: String, unknown: &mut Vec<String>) -> Result<Mark
 
 fn source(value: &Value, path: String, unknown: &mut Vec<String>) -> Result<Source, Error> {
     let obj = Obj::new(value, path)?;
-    obj.warn_unknown(&["name", "url", "author"], unknown);
+    obj.warn_unknown(fields::SOURCE, unknown);
     Ok(Source {
         name: obj.required_text("name", limits::SHORT_TEXT)?,
         url: obj

@@ -231,45 +231,44 @@ for (const [name, device] of DEVICES) {
   });
 }
 
-test("when the wasm cannot load, the fallback stays and the page hears campaign-widget:error", async () => {
+/**
+ * Opens reserved.html with the wasm request handled by `handleWasm`; waits for
+ * the main widget's campaign-widget:error and checks that its fallback stayed.
+ */
+async function whenTheWasmFails(handleWasm) {
   const { context, page, problems } = await openPage(browser, DESKTOP, servers);
   // Listening from the start: the event may come before any test code runs.
   await context.addInitScript(() => {
     window.__errors = [];
     document.addEventListener("campaign-widget:error", (e) => window.__errors.push({ id: e.target.id, detail: e.detail }));
   });
-  await page.route("**/*_bg.wasm", (route) => route.abort("blockedbyclient"));
+  await page.route("**/*_bg.wasm", handleWasm);
   await page.goto(`${servers.hostOrigin}/reserved.html`);
   await page.waitForFunction(() => window.__errors.some((e) => e.id === "main"), null, { timeout: 20000 });
   const detail = await page.evaluate(() => window.__errors.find((e) => e.id === "main").detail);
-  assert.equal(typeof detail.message, "string");
   assert.equal(await page.locator("#fallback").isVisible(), true);
   assert.equal(await page.evaluate(() => document.getElementById("main").shadowRoot), null);
+  await context.close();
+  return { detail, problems };
+}
+
+test("when the wasm cannot load, the fallback stays and the page hears campaign-widget:error", async () => {
+  const { detail, problems } = await whenTheWasmFails((route) => route.abort("blockedbyclient"));
+  assert.equal(typeof detail.message, "string");
   // The loader reports the failure on the console; nothing is thrown into the page.
   assert.deepEqual(problems.filter((p) => !/campaign-widget: |_bg\.wasm|Failed to load resource/.test(p)), []);
-  await context.close();
 });
 
 test("a wasm that is not the one embed.js was built with is refused (SRI), and the fallback stays", async () => {
-  const { context, page, problems } = await openPage(browser, DESKTOP, servers);
-  await context.addInitScript(() => {
-    window.__errors = [];
-    document.addEventListener("campaign-widget:error", (e) => window.__errors.push({ id: e.target.id, detail: e.detail }));
-  });
   // One byte changed on the way: a compromised server or cache.
-  await page.route("**/*_bg.wasm", async (route) => {
+  const { problems } = await whenTheWasmFails(async (route) => {
     const response = await route.fetch();
     const body = await response.body();
     body[body.length - 1] ^= 1;
     await route.fulfill({ response, body });
   });
-  await page.goto(`${servers.hostOrigin}/reserved.html`);
-  await page.waitForFunction(() => window.__errors.some((e) => e.id === "main"), null, { timeout: 20000 });
-  assert.equal(await page.locator("#fallback").isVisible(), true);
-  assert.equal(await page.evaluate(() => document.getElementById("main").shadowRoot), null);
   assert.ok(problems.some((p) => /integrity/i.test(p)), problems.join("\n"));
   assert.deepEqual(problems.filter((p) => !/campaign-widget: |integrity|_bg\.wasm/i.test(p)), []);
-  await context.close();
 });
 
 test("CampaignWidget.mount with new options re-mounts an element mounted by hand", async () => {
