@@ -54,6 +54,8 @@ pub enum Reason {
     RepeatSpanTooLong,
     /// `repeat` is not one of the known values.
     UnknownRepeat { value: String },
+    /// A yearly lunar date starts outside the years the lunar calendar is known for.
+    LunarOutOfRange { first: i32, last: i32 },
     /// A URL is not http(s).
     NotHttpUrl { value: String },
     /// A tile URL lacks `{z}`, `{x}` or `{y}`.

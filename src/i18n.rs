@@ -2,7 +2,7 @@
 //! wording of errors and dates. Pure: no browser APIs.
 
 use crate::error::{Error, Kind, Reason};
-use crate::time::{to_civil, CivilDate, DateError, DateSpec, Offset, Remaining, State};
+use crate::time::{to_civil, CivilDate, DateError, DateSpec, LunarDate, Offset, Remaining, State};
 
 /// A language the widget speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -71,6 +71,8 @@ pub struct Strings {
     pub key_dates: &'static str,
     /// "every year".
     pub yearly: &'static str,
+    /// "every year, by the lunar calendar".
+    pub yearly_lunar: &'static str,
     /// The map heading when the config gives none.
     pub map: &'static str,
     /// Part of the map's accessible name: how to use it from the keyboard.
@@ -131,6 +133,7 @@ static VI: Strings = Strings {
     author: "Tác giả",
     key_dates: "Các mốc thời gian",
     yearly: "hằng năm",
+    yearly_lunar: "hằng năm theo âm lịch",
     map: "Bản đồ",
     map_keys: "bản đồ tương tác, dùng phím mũi tên để di chuyển, + và − để phóng to, thu nhỏ",
     map_loading: "Đang tải bản đồ…",
@@ -176,6 +179,7 @@ static EN: Strings = Strings {
     author: "Author",
     key_dates: "Key dates",
     yearly: "every year",
+    yearly_lunar: "every year, by the lunar calendar",
     map: "Map",
     map_keys: "interactive map, arrow keys to move, + and − to zoom",
     map_loading: "Loading the map…",
@@ -287,9 +291,30 @@ pub fn clock_time(ms_of_day: u32) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
+/// A lunar date as Vietnamese readers write it, day/month without leading zeros:
+/// `10/3 âm lịch`, `1/2 nhuận âm lịch` (a leap month); `day 10 of lunar month 3`,
+/// `day 1 of leap lunar month 2`.
+pub fn lunar_date(lang: Lang, date: LunarDate) -> String {
+    let LunarDate {
+        day, month, leap, ..
+    } = date;
+    match (lang, leap) {
+        (Lang::Vi, false) => format!("{day}/{month} âm lịch"),
+        (Lang::Vi, true) => format!("{day}/{month} nhuận âm lịch"),
+        (Lang::En, false) => format!("day {day} of lunar month {month}"),
+        (Lang::En, true) => format!("day {day} of leap lunar month {month}"),
+    }
+}
+
 /// A key date as text, in the campaign's zone: `03/02/2021`,
-/// `25/01/2021 – 01/02/2021`, `23/05/2021, 07:00 – 19:00 (giờ Việt Nam)`.
-pub fn date_range(lang: Lang, start: DateSpec, end: Option<DateSpec>, zone: Offset) -> String {
+/// `25/01/2021 – 01/02/2021`, `23/05/2021, 07:00 – 19:00 (giờ Việt Nam)`, and
+/// with the lunar date of its start when it has one: `16/04/2027 (10/3 âm lịch)`.
+pub fn date_range(
+    lang: Lang,
+    (start, end): (DateSpec, Option<DateSpec>),
+    lunar: Option<LunarDate>,
+    zone: Offset,
+) -> String {
     let part = |spec: DateSpec| match spec {
         DateSpec::Day(date) => (date, None),
         DateSpec::Instant { at, .. } => {
@@ -300,6 +325,9 @@ pub fn date_range(lang: Lang, start: DateSpec, end: Option<DateSpec>, zone: Offs
     let (start_date, start_time) = part(start);
     let has_time = start_time.is_some() || end.is_some_and(|e| !e.is_whole_day());
     let mut text = short_date(start_date);
+    if let Some(lunar) = lunar {
+        text.push_str(&format!(" ({})", lunar_date(lang, lunar)));
+    }
     if let Some(time) = &start_time {
         text.push_str(", ");
         text.push_str(time);
@@ -429,12 +457,20 @@ pub fn reason_text(lang: Lang, reason: &Reason) -> String {
         Reason::EndBeforeStart if vi => "kết thúc trước khi bắt đầu".into(),
         Reason::EndBeforeStart => "ends before it starts".into(),
         Reason::RepeatSpanTooLong if vi => "mốc lặp hằng năm không thể kéo dài quá một năm".into(),
+        Reason::LunarOutOfRange { first, last } if vi => {
+            format!("mốc lặp theo âm lịch phải bắt đầu trong các năm {first}–{last}")
+        }
+        Reason::LunarOutOfRange { first, last } => {
+            format!("a yearly lunar date must start between {first} and {last}")
+        }
         Reason::RepeatSpanTooLong => "a yearly date cannot last more than a year".into(),
         Reason::UnknownRepeat { value } if vi => {
-            format!("\"{value}\" không hợp lệ (chỉ nhận \"yearly\" hoặc \"none\")")
+            format!(
+                "\"{value}\" không hợp lệ (chỉ nhận \"yearly\", \"yearly-lunar\" hoặc \"none\")"
+            )
         }
         Reason::UnknownRepeat { value } => {
-            format!("\"{value}\" is not a repeat (use \"yearly\" or \"none\")")
+            format!("\"{value}\" is not a repeat (use \"yearly\", \"yearly-lunar\" or \"none\")")
         }
         Reason::NotHttpUrl { value } if vi => format!("\"{value}\" không phải địa chỉ http(s)"),
         Reason::NotHttpUrl { value } => format!("\"{value}\" is not an http(s) URL"),
@@ -560,8 +596,8 @@ mod tests {
         let spec = |t: &str| crate::time::parse_date_spec(t).ok();
         let zone = Offset::VIETNAM;
         let range = |a: &str, b: Option<&str>| match (spec(a), b.map(spec)) {
-            (Some(a), None) => date_range(Lang::Vi, a, None, zone),
-            (Some(a), Some(Some(b))) => date_range(Lang::Vi, a, Some(b), zone),
+            (Some(a), None) => date_range(Lang::Vi, (a, None), None, zone),
+            (Some(a), Some(Some(b))) => date_range(Lang::Vi, (a, Some(b)), None, zone),
             _ => String::from("invalid"),
         };
         assert_eq!(range("2021-02-03", None), "03/02/2021");
@@ -584,6 +620,45 @@ mod tests {
         assert_eq!(
             zone_label(Lang::En, Offset::from_minutes(-600).unwrap_or(Offset::UTC)),
             "UTC−10:00"
+        );
+    }
+
+    #[test]
+    fn lunar_dates_as_vietnamese_readers_write_them() {
+        let gio_to = LunarDate {
+            year: 2027,
+            month: 3,
+            day: 10,
+            leap: false,
+        };
+        let leap = LunarDate {
+            year: 2023,
+            month: 2,
+            day: 1,
+            leap: true,
+        };
+        let day = |t: &str| crate::time::parse_date_spec(t).ok();
+        let Some(start) = day("2027-04-16") else {
+            panic!("a valid day");
+        };
+        let zone = Offset::VIETNAM;
+        assert_eq!(
+            date_range(Lang::Vi, (start, None), Some(gio_to), zone),
+            "16/04/2027 (10/3 âm lịch)"
+        );
+        assert_eq!(
+            date_range(Lang::En, (start, None), Some(gio_to), zone),
+            "16/04/2027 (day 10 of lunar month 3)"
+        );
+        assert_eq!(lunar_date(Lang::Vi, leap), "1/2 nhuận âm lịch");
+        assert_eq!(lunar_date(Lang::En, leap), "day 1 of leap lunar month 2");
+        let ceremony = (
+            day("2027-04-16T07:30:00+07:00").unwrap_or(start),
+            day("2027-04-16T11:00:00+07:00"),
+        );
+        assert_eq!(
+            date_range(Lang::Vi, ceremony, Some(gio_to), zone),
+            "16/04/2027 (10/3 âm lịch), 07:30 – 11:00 (giờ Việt Nam)"
         );
     }
 

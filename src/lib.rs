@@ -91,3 +91,17 @@ pub fn validate_config(json: &str, lang: &str) -> JsValue {
         }
     }
 }
+
+/// The Vietnamese lunar date of a `YYYY-MM-DD` day, as the widget writes it in
+/// `lang` (`10/3 âm lịch`), for the snippet builder's date fields; `undefined`
+/// for anything else or outside the lunar table (1899–2200).
+#[wasm_bindgen(js_name = lunarDate)]
+pub fn lunar_date(day: &str, lang: &str) -> Option<String> {
+    let lang = i18n::Lang::from_tag(lang).unwrap_or_default();
+    match time::parse_date_spec(day) {
+        Ok(time::DateSpec::Day(date)) => {
+            time::lunar::lunar_from_civil(date).map(|lunar| i18n::lunar_date(lang, lunar))
+        }
+        _ => None,
+    }
+}

@@ -42,7 +42,7 @@
       var date = { id: "date-" + (i + 1), title: field("title").value.trim(), start: when(field("start").value, allDay) };
       var end = when(field("end").value, allDay);
       if (end) date.end = end;
-      if (field("yearly").checked) date.repeat = "yearly";
+      if (field("repeat").value) date.repeat = field("repeat").value;
       return date;
     });
     if (data.get("hasMap")) {
@@ -91,6 +91,19 @@
     script.textContent = json;
     widget.appendChild(script);
     preview.replaceChildren(widget);
+    showLunarDates();
+  }
+
+  /** Each date field's lunar date beside it ("10/3 âm lịch"), from the widget's
+   *  own calendar, so a webmaster entering a lunar date sees which one it is. */
+  function showLunarDates() {
+    Array.prototype.forEach.call(dates.querySelectorAll("[data-lunar]"), function (note) {
+      var value = note.parentNode.querySelector("input").value.slice(0, 10);
+      if (!value) { note.textContent = ""; return; }
+      CampaignWidget.lunarDate(value, "vi").then(function (lunar) {
+        note.textContent = lunar ? "(" + lunar + ")" : "";
+      });
+    });
   }
 
   document.getElementById("add-date").addEventListener("click", function () { addDate({ allDay: true }); update(); });
@@ -106,6 +119,7 @@
   form.addEventListener("change", update);
 
   addDate({ title: "Phát động phong trào thi đua", start: "2027-01-05T00:00", allDay: true });
-  addDate({ title: "Kỷ niệm ngày thành lập Đảng Cộng sản Việt Nam", start: "1930-02-03T00:00", allDay: true, yearly: true });
+  addDate({ title: "Kỷ niệm ngày thành lập Đảng Cộng sản Việt Nam", start: "1930-02-03T00:00", allDay: true, repeat: "yearly" });
+  addDate({ title: "Giỗ Tổ Hùng Vương", start: "2026-04-26T00:00", allDay: true, repeat: "yearly-lunar" });
   render();
 })();

@@ -220,6 +220,12 @@
      *  undefined when valid, else { message, path } in `lang` (vi or en). */
     validate: function (json, lang) {
       return load().then(function (glue) { return glue.validateConfig(String(json), lang || "vi"); });
+    },
+    /** The Vietnamese lunar date of a YYYY-MM-DD day as the widget writes it in
+     *  `lang` ("10/3 âm lịch"); resolves to undefined for another text or a day
+     *  outside 1899–2200. */
+    lunarDate: function (day, lang) {
+      return load().then(function (glue) { return glue.lunarDate(String(day), lang || "vi"); });
     }
   });
 })();

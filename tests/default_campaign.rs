@@ -2,11 +2,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use campaign_widget::config::{
-    default_campaign, parse_config, Campaign, KeyDate, Repeat, DEFAULT_CAMPAIGN_JSON,
+    default_campaign, parse_config, Campaign, KeyDate, DEFAULT_CAMPAIGN_JSON,
     DEFAULT_CAMPAIGN_SOURCE,
 };
 use campaign_widget::i18n::Lang;
-use campaign_widget::time::{parse_date_spec, CivilDate, DateSpec, Offset};
+use campaign_widget::time::{parse_date_spec, CivilDate, DateSpec, Offset, Recurrence};
 
 fn campaign() -> Campaign {
     match default_campaign() {
@@ -71,13 +71,17 @@ fn key_dates_match_the_record() {
     let c = campaign();
     let founding = key_date(&c, "party-founding");
     assert_eq!(
-        (founding.start, founding.end, founding.repeat),
-        (day(1930, 2, 3), None, Repeat::Yearly)
+        (
+            founding.when.start,
+            founding.when.end,
+            founding.when.recurrence
+        ),
+        (day(1930, 2, 3), None, Recurrence::Yearly)
     );
 
     let congress = key_date(&c, "congress-13");
     assert_eq!(
-        (congress.start, congress.end),
+        (congress.when.start, congress.when.end),
         (day(2021, 1, 25), Some(day(2021, 2, 1)))
     );
     assert!(congress.title.get(Lang::Vi).contains("lần thứ XIII"));
@@ -85,15 +89,21 @@ fn key_dates_match_the_record() {
     let election = key_date(&c, "election-2021");
     // 07:00–19:00 Vietnam time is 00:00–12:00 UTC, on Sunday 23/05/2021.
     let utc = |spec: DateSpec| spec.start_in(Offset::UTC);
-    assert_eq!(utc(election.start), utc(instant("2021-05-23T00:00:00Z")));
     assert_eq!(
-        election.end.map(utc),
+        utc(election.when.start),
+        utc(instant("2021-05-23T00:00:00Z"))
+    );
+    assert_eq!(
+        election.when.end.map(utc),
         Some(utc(instant("2021-05-23T12:00:00Z")))
     );
     assert_eq!(CivilDate::new(2021, 5, 23).map(CivilDate::weekday), Some(0));
     assert!(election.title.get(Lang::Vi).contains("khóa XV"));
 
-    assert_eq!(key_date(&c, "campaign-year-end").start, day(2021, 12, 31));
+    assert_eq!(
+        key_date(&c, "campaign-year-end").when.start,
+        day(2021, 12, 31)
+    );
 }
 
 #[test]

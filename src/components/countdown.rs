@@ -58,7 +58,7 @@ pub fn Countdown(props: &CountdownProps) -> Html {
             seconds: 0,
             ..remaining
         };
-        milestone(lang, s.date.title.get(lang), s.state, coarse)
+        milestone(lang, s.item.title.get(lang), s.state, coarse)
     });
     let pause = use_node_ref();
     {
@@ -74,7 +74,7 @@ pub fn Countdown(props: &CountdownProps) -> Html {
             <h3 class="cw-heading" id="cw-countdown-heading">{ t.countdown }</h3>
             if let Some(status) = feature {
                 <div class="cw-featured">
-                    <Featured campaign={campaign.clone()} lang={lang} id={status.date.id.clone()}
+                    <Featured campaign={campaign.clone()} lang={lang} id={status.item.id.clone()}
                         occurrence={status.occurrence} state={status.state} />
                     <p class="cw-digits-label">{ if status.state == State::Ongoing { t.ends_in } else { t.starts_in } }</p>
                     <Digits remaining={remaining} lang={lang} />

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::config::Campaign;
-use crate::i18n::{anniversary, clock_time, long_date, zone_label, Lang};
+use crate::i18n::{anniversary, clock_time, long_date, lunar_date, zone_label, Lang};
 use crate::time::{start_date, to_civil, DateSpec, Occurrence, State};
 
 /// Props of [`Featured`].
@@ -40,6 +40,9 @@ pub fn Featured(props: &FeaturedProps) -> Html {
         return html! {};
     };
     let mut when = long_date(lang, start_date(occurrence, zone));
+    if let Some(lunar) = occurrence.lunar {
+        when = format!("{when} ({})", lunar_date(lang, lunar));
+    }
     if let DateSpec::Instant { at, .. } = occurrence.start_spec {
         when = format!(
             "{when}, {} ({})",

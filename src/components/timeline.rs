@@ -6,9 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::config::{Campaign, KeyDate, Repeat};
+use crate::config::{Campaign, KeyDate};
 use crate::i18n::{anniversary, date_range, time_until, Lang};
-use crate::time::{ics, statuses, Millis, Remaining, State};
+use crate::time::{ics, statuses, Millis, Recurrence, Remaining, State};
 
 /// Props of [`Timeline`].
 #[derive(Properties, PartialEq, Clone)]
@@ -24,7 +24,15 @@ pub struct TimelineProps {
 
 /// A `data:` URL of an .ics file, for a plain link with `download`.
 fn ics_href(dates: &[&KeyDate], campaign: &Campaign, lang: Lang, now: Millis) -> String {
-    let calendar = ics::calendar(dates, campaign.timezone, lang, now);
+    let events: Vec<ics::Event> = dates
+        .iter()
+        .map(|date| ics::Event {
+            uid: &date.id,
+            summary: date.title.get(lang),
+            date: &date.when,
+        })
+        .collect();
+    let calendar = ics::calendar(&events, campaign.timezone, now);
     format!(
         "data:text/calendar;charset=utf-8,{}",
         String::from(js_sys::encode_uri_component(&calendar))
@@ -49,7 +57,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <h4 class="cw-subheading" id="cw-dates-heading">{ t.key_dates }</h4>
             <ol class="cw-timeline" aria-labelledby="cw-dates-heading">
                 { for list.iter().map(|status| {
-                    let date = status.date;
+                    let date = status.item;
+                    let recurrence = date.when.recurrence;
                     let occurrence = status.occurrence;
                     let (state, state_text) = match status.state {
                         State::Upcoming => ("upcoming", time_until(lang, Remaining::between(now, occurrence.start))),
@@ -59,9 +68,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     html! {
                         <li class="cw-timeline-item" data-state={state} key={date.id.clone()}>
                             <span class="cw-timeline-when">
-                                { date_range(lang, occurrence.start_spec, occurrence.end_spec, zone) }
-                                if date.repeat == Repeat::Yearly {
+                                { date_range(lang, (occurrence.start_spec, occurrence.end_spec), occurrence.lunar, zone) }
+                                if recurrence == Recurrence::Yearly {
                                     { " · " }{ t.yearly }
+                                }
+                                if recurrence == Recurrence::YearlyLunar {
+                                    { " · " }{ t.yearly_lunar }
                                 }
                             </span>
                             <span class="cw-timeline-title">{ date.title.get(lang) }</span>
@@ -70,7 +82,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                                 if let Some(years) = occurrence.anniversary.filter(|y| *y > 0) {
                                     { " · " }{ anniversary(lang, years) }
                                 }
-                                if status.state != State::Held || date.repeat == Repeat::Yearly {
+                                if status.state != State::Held || recurrence != Recurrence::Once {
                                     { " · " }
                                     <a class="cw-ics" href={ics_href(&[date], campaign, lang, now)}
                                         download={format!("{}.ics", date.id)}>

@@ -7,7 +7,7 @@ mod model;
 mod options;
 mod parse;
 
-pub use model::{Campaign, KeyDate, LatLng, MapConfig, Marker, Repeat, Source, Text, Tiles};
+pub use model::{Campaign, KeyDate, LatLng, MapConfig, Marker, Source, Text, Tiles};
 pub use options::{parse_sections, parse_theme, Section, Theme};
 pub use parse::{fields, parse_config, Parsed, OSM_TILE_URL};
 

@@ -2,7 +2,7 @@
 //! already passed the rules of config schema v1.
 
 use crate::i18n::Lang;
-use crate::time::{DateSpec, Offset};
+use crate::time::{Offset, RecurringDate};
 
 /// A user-visible text: one string for every language, or one per language.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -35,15 +35,6 @@ impl Text {
     }
 }
 
-/// How a key date recurs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Repeat {
-    /// Once.
-    Never,
-    /// Every year on the same day; anniversaries count from the year of `start`.
-    Yearly,
-}
-
 /// One of the campaign's key dates.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KeyDate {
@@ -51,12 +42,15 @@ pub struct KeyDate {
     pub id: String,
     /// What happens on that date.
     pub title: Text,
-    /// When it starts (a whole day or an instant).
-    pub start: DateSpec,
-    /// When it ends, if it spans more than its start; never before `start`.
-    pub end: Option<DateSpec>,
-    /// Whether it recurs.
-    pub repeat: Repeat,
+    /// When: `start`, `end` and `repeat` (`"yearly"`, `"yearly-lunar"`) as the
+    /// schedule reads them.
+    pub when: RecurringDate,
+}
+
+impl AsRef<RecurringDate> for KeyDate {
+    fn as_ref(&self) -> &RecurringDate {
+        &self.when
+    }
 }
 
 /// A point on the map, in degrees.

@@ -5,9 +5,11 @@
 use super::json::{self, Value};
 
 use super::limits;
-use super::model::{Campaign, KeyDate, LatLng, MapConfig, Marker, Repeat, Source, Text, Tiles};
+use super::model::{Campaign, KeyDate, LatLng, MapConfig, Marker, Source, Text, Tiles};
 use crate::error::{quote, Error, Kind, Reason};
-use crate::time::{parse_date_spec, parse_offset, DateSpec, Offset};
+use crate::time::{
+    lunar, parse_date_spec, parse_offset, DateSpec, Offset, Recurrence, RecurringDate,
+};
 
 /// A campaign that passed validation, and the unknown fields it carried.
 #[derive(Debug)]
@@ -173,13 +175,14 @@ fn key_dates(root: &Obj, zone: Offset, unknown: &mut Vec<String>) -> Result<Vec<
             .get("end")
             .map(|v| date(v, obj.path("end")))
             .transpose()?;
-        let repeat = match obj.get("repeat") {
-            None => Repeat::Never,
+        let recurrence = match obj.get("repeat") {
+            None => Recurrence::Once,
             Some(v) => {
                 let path = obj.path("repeat");
                 match string(v, &path, limits::SHORT_TEXT)? {
-                    "yearly" => Repeat::Yearly,
-                    "none" => Repeat::Never,
+                    "yearly" => Recurrence::Yearly,
+                    "yearly-lunar" => Recurrence::YearlyLunar,
+                    "none" => Recurrence::Once,
                     other => {
                         return Err(Error::at(
                             path,
@@ -191,22 +194,38 @@ fn key_dates(root: &Obj, zone: Offset, unknown: &mut Vec<String>) -> Result<Vec<
                 }
             }
         };
+        if recurrence == Recurrence::YearlyLunar {
+            // The lunar table's range; a start in it keeps its end (at most a year
+            // later, below) in it too.
+            let (first, _) = crate::time::to_civil(start.start_in(zone), zone);
+            if !(lunar::FIRST_YEAR + 1..lunar::LAST_YEAR).contains(&first.year) {
+                return Err(Error::at(
+                    obj.path("start"),
+                    Reason::LunarOutOfRange {
+                        first: lunar::FIRST_YEAR + 1,
+                        last: lunar::LAST_YEAR - 1,
+                    },
+                ));
+            }
+        }
         if let Some(end) = end {
             if end.end_in(zone) < start.start_in(zone) {
                 return Err(Error::at(obj.path("end"), Reason::EndBeforeStart));
             }
             // Occurrences a year apart must not overlap.
             let a_year = 365 * crate::time::DAY_MS;
-            if repeat == Repeat::Yearly && end.end_in(zone) - start.start_in(zone) > a_year {
+            if recurrence != Recurrence::Once && end.end_in(zone) - start.start_in(zone) > a_year {
                 return Err(Error::at(obj.path("end"), Reason::RepeatSpanTooLong));
             }
         }
         dates.push(KeyDate {
             id: id.to_owned(),
             title: obj.required_text("title", limits::SHORT_TEXT)?,
-            start,
-            end,
-            repeat,
+            when: RecurringDate {
+                start,
+                end,
+                recurrence,
+            },
         });
     }
     Ok(dates)

@@ -5,15 +5,17 @@
 mod civil;
 mod http_date;
 pub mod ics;
+pub mod lunar;
 mod parse;
 mod schedule;
 
 pub use civil::{civil_from_days, days_from_civil, days_in_month, is_leap_year, CivilDate};
 pub use http_date::parse_http_date;
+pub use lunar::LunarDate;
 pub use parse::{parse_date_spec, parse_offset, DateError};
 pub use schedule::{
-    featured, next_change, occurrence_at, start_date, statuses, DateStatus, Occurrence, Remaining,
-    State,
+    featured, next_change, occurrence_at, occurrences_from, start_date, statuses, DateStatus,
+    Occurrence, Remaining, State,
 };
 
 /// Milliseconds since 1970-01-01T00:00:00Z.
@@ -81,6 +83,38 @@ impl DateSpec {
     /// Whether this is a whole-day date.
     pub fn is_whole_day(self) -> bool {
         matches!(self, DateSpec::Day(_))
+    }
+}
+
+/// How a date recurs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recurrence {
+    /// Once.
+    Once,
+    /// Every year on the same civil day and month (29 February on 28 February in
+    /// common years); anniversaries count solar years from the start.
+    Yearly,
+    /// Every year on the same Vietnamese lunar day and month (see
+    /// [`lunar::yearly_lunar_day`] for leap months and 30ths); anniversaries
+    /// count lunar years from the start.
+    YearlyLunar,
+}
+
+/// A date as the schedule sees it: when it first starts and ends, and how it
+/// recurs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecurringDate {
+    /// Its first start (a whole day or an instant).
+    pub start: DateSpec,
+    /// Its first end, if it spans more than its start; never before `start`.
+    pub end: Option<DateSpec>,
+    /// How it recurs.
+    pub recurrence: Recurrence,
+}
+
+impl AsRef<RecurringDate> for RecurringDate {
+    fn as_ref(&self) -> &RecurringDate {
+        self
     }
 }
 

@@ -33,6 +33,7 @@ pub fn run(needs: Needs) -> Result<(), String> {
     )?;
     npm_packages()?;
     if needs == Needs::Everything {
+        python_packages(&[("lunar_vn", "lunar-vn==1.4.0")])?;
         debian_packages(&[
             ("/usr/bin/chromium", "chromium"),
             ("/usr/bin/chromedriver", "chromium-driver"),
@@ -100,6 +101,32 @@ fn npm_packages() -> Result<(), String> {
             .current_dir(&root),
     )?;
     std::fs::write(&stamp_path, want).map_err(|e| format!("writing {}: {e}", stamp_path.display()))
+}
+
+/// Python packages the tests use as independent references (`module`, pip
+/// requirement), installed with the machine's `python3 -m pip` when missing.
+fn python_packages(wanted: &[(&str, &str)]) -> Result<(), String> {
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(module, _)| output("python3", &["-c", &format!("import {module}")]).is_none())
+        .map(|(_, requirement)| *requirement)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    println!("setup: installing Python packages {}", missing.join(" "));
+    run_command(
+        Command::new("python3")
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+            ])
+            .args(&missing)
+            .env("PIP_ROOT_USER_ACTION", "ignore"),
+    )
 }
 
 fn debian_packages(wanted: &[(&str, &str)]) -> Result<(), String> {
