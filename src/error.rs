@@ -27,11 +27,51 @@ pub enum Kind {
     LatLng,
 }
 
+/// What an HTML editor or a CMS's typography filter does to JSON pasted as
+/// text (WordPress's `wptexturize` and `wpautop`, CKEditor's entities).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditorEdit {
+    /// Straight quotes turned into typographic ones (“ ” ‘ ’ „).
+    TypographicQuotes,
+    /// Markup added inside it (`<br />`, `<p>`).
+    Markup,
+    /// A non-breaking space (`&nbsp;`, U+00A0) where JSON allows only plain whitespace.
+    NonBreakingSpace,
+}
+
+impl EditorEdit {
+    /// The edit that the text at `position` (the first character JSON refused)
+    /// shows, if it is one an editor makes.
+    pub fn at(rest: &str) -> Option<EditorEdit> {
+        let lower = rest.get(..6).unwrap_or(rest).to_ascii_lowercase();
+        match rest.chars().next()? {
+            '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{201e}' | '\u{2033}' => {
+                Some(EditorEdit::TypographicQuotes)
+            }
+            '\u{a0}' => Some(EditorEdit::NonBreakingSpace),
+            '&' if lower.starts_with("&nbsp;") || lower.starts_with("&#160;") => {
+                Some(EditorEdit::NonBreakingSpace)
+            }
+            '<' if lower.starts_with("<br") || lower.starts_with("<p") || lower.starts_with("</p") => {
+                Some(EditorEdit::Markup)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Why something was refused.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reason {
     /// The JSON does not parse.
     Json { line: usize, column: usize },
+    /// The JSON does not parse where an HTML editor changed it (at `line`,
+    /// `column`, counted in characters from 1).
+    EditedJson {
+        line: usize,
+        column: usize,
+        edit: EditorEdit,
+    },
     /// The config is larger than the widget reads.
     TooLarge { bytes: usize, limit: usize },
     /// A required field is absent.

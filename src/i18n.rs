@@ -1,7 +1,7 @@
 //! Every user-visible string of the widget, in Vietnamese and English, and the
 //! wording of errors and dates. Pure: no browser APIs.
 
-use crate::error::{Error, Kind, Reason};
+use crate::error::{EditorEdit, Error, Kind, Reason};
 use crate::time::{to_civil, CivilDate, DateError, DateSpec, LunarDate, Offset, Remaining, State};
 
 /// A language the widget speaks.
@@ -411,6 +411,30 @@ pub fn reason_text(lang: Lang, reason: &Reason) -> String {
             format!("JSON không hợp lệ ở dòng {line}, cột {column}")
         }
         Reason::Json { line, column } => format!("malformed JSON at line {line}, column {column}"),
+        Reason::EditedJson { line, column, edit } if vi => {
+            let what = match edit {
+                EditorEdit::TypographicQuotes => {
+                    "trình soạn thảo đã đổi dấu ngoặc kép thẳng (\") thành dấu ngoặc cong (“ ”)"
+                }
+                EditorEdit::Markup => "trình soạn thảo đã chèn mã HTML (<br />, <p>) vào cấu hình",
+                EditorEdit::NonBreakingSpace => {
+                    "trình soạn thảo đã chèn dấu cách không ngắt (&nbsp;) vào cấu hình"
+                }
+            };
+            format!("JSON không hợp lệ ở dòng {line}, cột {column}: {what}; hãy dán lại đoạn mã do trang tạo mã nhúng tạo ra")
+        }
+        Reason::EditedJson { line, column, edit } => {
+            let what = match edit {
+                EditorEdit::TypographicQuotes => {
+                    "an editor turned straight quotes (\") into typographic ones (“ ”)"
+                }
+                EditorEdit::Markup => "an editor added HTML (<br />, <p>) inside the config",
+                EditorEdit::NonBreakingSpace => {
+                    "an editor added non-breaking spaces (&nbsp;) inside the config"
+                }
+            };
+            format!("malformed JSON at line {line}, column {column}: {what}; paste the snippet the snippet builder makes again")
+        }
         Reason::TooLarge { bytes, limit } if vi => {
             format!(
                 "cấu hình quá lớn ({} KB, tối đa {} KB)",

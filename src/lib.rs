@@ -13,6 +13,7 @@ pub mod embed;
 pub mod error;
 pub mod i18n;
 pub mod map;
+pub mod snippet;
 pub mod time;
 
 use wasm_bindgen::prelude::*;

@@ -13,7 +13,6 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{HtmlElement, IntersectionObserver, ResizeObserver, ShadowRoot, TouchEvent};
 use yew::prelude::*;
 
-use super::place::osm_link;
 use crate::config::MapConfig;
 use crate::embed::{assets, styles};
 use crate::i18n::Lang;
@@ -107,7 +106,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
                             <strong>{ marker.title.get(lang) }</strong>
                             if !marker.address.get(lang).is_empty() { { " – " }{ marker.address.get(lang) } }
                             <br />
-                            <a href={osm_link(marker.position, map.zoom)} target="_blank" rel="noopener noreferrer">
+                            <a href={marker.position.osm_link(map.zoom)} target="_blank" rel="noopener noreferrer">
                                 { t.open_in_osm }<span class="cw-visually-hidden">{ " " }{ t.new_tab }</span>
                             </a>
                         </p>

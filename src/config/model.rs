@@ -62,6 +62,23 @@ pub struct LatLng {
     pub lng: f64,
 }
 
+impl LatLng {
+    /// A link that opens this point on openstreetmap.org with a marker, at `zoom`.
+    pub fn osm_link(self, zoom: u8) -> String {
+        let (lat, lng) = (degrees(self.lat), degrees(self.lng));
+        format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lng}#map={zoom}/{lat}/{lng}")
+    }
+}
+
+/// `10.94670`: degrees with five decimals (about a metre), written with integer
+/// arithmetic so the widget does not carry Rust's float formatting code.
+fn degrees(value: f64) -> String {
+    let scaled = (value * 100_000.0).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let abs = scaled.unsigned_abs();
+    format!("{sign}{}.{:05}", abs / 100_000, abs % 100_000)
+}
+
 /// The map's tile layer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tiles {
@@ -134,4 +151,23 @@ pub struct Campaign {
     pub map: Option<MapConfig>,
     /// Where the text comes from.
     pub source: Option<Source>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_with_five_decimals() {
+        let at = LatLng {
+            lat: 10.946_704_9,
+            lng: -0.000_004,
+        };
+        assert_eq!(
+            at.osm_link(16),
+            "https://www.openstreetmap.org/?mlat=10.94670&mlon=0.00000#map=16/10.94670/0.00000"
+        );
+        assert_eq!(degrees(-33.868_82), "-33.86882");
+        assert_eq!(degrees(106.817_1), "106.81710");
+    }
 }

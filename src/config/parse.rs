@@ -6,7 +6,7 @@ use super::json::{self, Value};
 
 use super::limits;
 use super::model::{Campaign, KeyDate, LatLng, MapConfig, Marker, Source, Text, Tiles};
-use crate::error::{quote, Error, Kind, Reason};
+use crate::error::{quote, EditorEdit, Error, Kind, Reason};
 use crate::time::{
     lunar, parse_date_spec, parse_offset, DateSpec, Offset, Recurrence, RecurringDate,
 };
@@ -76,13 +76,23 @@ pub fn parse_config(json: &str) -> Result<Parsed, Error> {
         ));
     }
     let value = json::parse(json).map_err(|e| {
-        Error::at(
-            "",
-            Reason::Json {
-                line: e.line,
-                column: e.column,
-            },
-        )
+        let (line, column) = (e.line, e.column);
+        // Where an editor changed the JSON (pasted into a CMS as text), say what
+        // it did rather than only where.
+        let rest = json
+            .lines()
+            .nth(line.saturating_sub(1))
+            .and_then(|text| text.char_indices().nth(column.saturating_sub(1)))
+            .map(|(i, _)| i);
+        let edit = rest.and_then(|i| {
+            let text = json.lines().nth(line.saturating_sub(1)).unwrap_or_default();
+            EditorEdit::at(&text[i..])
+        });
+        let reason = match edit {
+            Some(edit) => Reason::EditedJson { line, column, edit },
+            None => Reason::Json { line, column },
+        };
+        Error::at("", reason)
     })?;
     let mut unknown_fields = Vec::new();
     let campaign = campaign(&value, &mut unknown_fields)?;

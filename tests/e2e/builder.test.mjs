@@ -51,3 +51,39 @@ for (const [name, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     await context.close();
   });
 }
+
+test("a lunar key date: the builder offers it, shows the lunar day beside the date, and the widget keeps it", async () => {
+  const { context, page, problems } = await openPage(browser, DESKTOP, servers);
+  await page.goto(`${servers.distOrigin}/builder.html`);
+  await page.waitForFunction(() => document.getElementById("status").textContent === "Cấu hình hợp lệ.");
+  const row = page.locator("#dates .date").nth(2);
+  assert.equal(await row.locator('[data-field="title"]').inputValue(), "Giỗ Tổ Hùng Vương");
+  assert.equal(await row.locator('[data-field="repeat"]').inputValue(), "yearly-lunar");
+  const note = row.locator('[data-lunar="start"]');
+  await page.waitForFunction((el) => el.textContent !== "", await note.elementHandle());
+  assert.equal(await note.innerText(), "(10/3 âm lịch)");
+
+  // Tết instead: its day in 2027, and the lunar date beside it.
+  await row.locator('[data-field="title"]').fill("Tết Nguyên Đán");
+  await row.locator('[data-field="start"]').fill("2027-02-06T00:00");
+  await page.waitForFunction((el) => el.textContent === "(1/1 âm lịch)", await note.elementHandle());
+  const first = page.locator("#dates .date").first();
+  await first.locator('[data-field="repeat"]').selectOption("yearly-lunar");
+  await page.waitForFunction(() => document.getElementById("snippet").value.includes('"title": "Tết Nguyên Đán"'));
+  const config = JSON.parse((await page.locator("#snippet").inputValue()).match(/<script type="application\/json">([\s\S]*?)<\/script>/)[1]);
+  assert.deepEqual(
+    config.keyDates.map((d) => [d.title, d.start, d.repeat]),
+    [
+      ["Phát động phong trào thi đua", "2027-01-05", "yearly-lunar"],
+      ["Kỷ niệm ngày thành lập Đảng Cộng sản Việt Nam", "1930-02-03", "yearly"],
+      ["Tết Nguyên Đán", "2027-02-06", "yearly-lunar"],
+    ],
+  );
+  // The preview shows it with its lunar date, whatever the year it is seen in.
+  const tet = page.locator("#preview campaign-widget .cw-timeline-item").filter({ hasText: "Tết Nguyên Đán" });
+  await tet.waitFor({ timeout: 20000 });
+  assert.match(await tet.locator(".cw-timeline-when").innerText(), /^\d\d\/\d\d\/\d{4} \(1\/1 âm lịch\) · hằng năm theo âm lịch$/);
+  await screenshot(page, "builder-lunar");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
