@@ -52,7 +52,10 @@ impl EditorEdit {
             '&' if lower.starts_with("&nbsp;") || lower.starts_with("&#160;") => {
                 Some(EditorEdit::NonBreakingSpace)
             }
-            '<' if lower.starts_with("<br") || lower.starts_with("<p") || lower.starts_with("</p") => {
+            '<' if lower.starts_with("<br")
+                || lower.starts_with("<p")
+                || lower.starts_with("</p") =>
+            {
                 Some(EditorEdit::Markup)
             }
             _ => None,

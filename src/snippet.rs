@@ -98,7 +98,11 @@ pub fn snippet(json: &str, options: &SnippetOptions) -> Result<Snippet, Error> {
             let mut tag = format!("<div data-campaign-widget=\"\" data-lang=\"{lang}\"");
             push_attribute(&mut tag, "data-sections", sections);
             push_attribute(&mut tag, "data-theme", theme);
-            push_attribute(&mut tag, "data-campaign", Some(&filter_safe_base64(&compact)));
+            push_attribute(
+                &mut tag,
+                "data-campaign",
+                Some(&filter_safe_base64(&compact)),
+            );
             format!("{tag}>\n{fallback}</div>\n")
         }
     };
@@ -188,7 +192,10 @@ pub fn fallback_markup(campaign: &Campaign, lang: Lang) -> String {
             .as_ref()
             .map(|a| format!(", {}: {}", t.author, text(a.get(lang))))
             .unwrap_or_default();
-        line(format!("<p><strong>{}:</strong> {name}{author}</p>", t.source));
+        line(format!(
+            "<p><strong>{}:</strong> {name}{author}</p>",
+            t.source
+        ));
     }
     out
 }
@@ -218,13 +225,7 @@ fn key_date_text(date: &KeyDate, campaign: &Campaign, lang: Lang) -> String {
             match lunar::lunar_from_civil(day) {
                 Some(l) => format!(
                     "{}, {}",
-                    lunar_date(
-                        lang,
-                        lunar::LunarDate {
-                            leap: false,
-                            ..l
-                        }
-                    ),
+                    lunar_date(lang, lunar::LunarDate { leap: false, ..l }),
                     t.yearly_lunar
                 ),
                 None => format!("{} {}", day_month(when.start), t.yearly_lunar),
@@ -305,8 +306,7 @@ pub fn filter_safe_base64(json: &str) -> String {
 
 /// base64url without padding (RFC 4648 §5).
 pub fn base64url(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] =
-        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let b = [
@@ -384,7 +384,9 @@ mod tests {
             "<script src=\"https://static.example.gov.vn/campaign-widget/embed.js\" async></script>\n"
         );
         let html = &snippet.placeholder;
-        assert!(html.starts_with("<div data-campaign-widget=\"\" data-lang=\"vi\" data-campaign=\""));
+        assert!(
+            html.starts_with("<div data-campaign-widget=\"\" data-lang=\"vi\" data-campaign=\"")
+        );
         assert!(!html.contains("<script") && !html.contains("campaign-widget>"));
         assert!(html.contains("<li><strong>03/02 hằng năm</strong>: "));
         assert!(html.contains(
@@ -411,11 +413,8 @@ mod tests {
 
     #[test]
     fn the_html_placeholder_keeps_readable_json_that_cannot_end_its_script() {
-        let json = DEFAULT_CAMPAIGN_JSON.replacen(
-            "\"title\":{",
-            "\"title\":{\"xx\":\"</script><b>\",",
-            1,
-        );
+        let json =
+            DEFAULT_CAMPAIGN_JSON.replacen("\"title\":{", "\"title\":{\"xx\":\"</script><b>\",", 1);
         let options = SnippetOptions {
             sections: Some("countdown,map"),
             theme: Some("dark"),
