@@ -121,6 +121,10 @@ pub enum Reason {
     UnknownTheme { value: String },
     /// The config could not be fetched (network error or blocked).
     FetchFailed,
+    /// The `campaign` attribute is not base64url of UTF-8 text.
+    CampaignDamaged,
+    /// A filter removed the inline config's `<script>` and left its JSON as text.
+    ConfigShownAsText,
     /// The config's server answered with an HTTP error.
     HttpStatus { status: u16 },
     /// The config took too long to arrive.
@@ -148,9 +152,11 @@ impl Error {
         }
     }
 
-    /// Why the loader could not fetch the `config` URL. `failure` is one of
-    /// `url`, `failed`, `timeout <seconds>`, `status <HTTP status>`, `large <bytes>`
-    /// (static/embed.js writes them); `attribute` is the `config` attribute.
+    /// Why the loader could not read the config. `failure` is one of `url`,
+    /// `failed`, `timeout <seconds>`, `status <HTTP status>`, `large <bytes>` (the
+    /// `config` URL), `campaign` (the `campaign` attribute does not decode) or
+    /// `stripped` (the config's JSON is the placeholder's text, its `<script>`
+    /// gone), as static/embed.js writes them; `attribute` is the `config` attribute.
     pub fn fetch_failed(failure: &str, attribute: &str) -> Error {
         const PATH: &str = "config";
         let (kind, number) = failure.split_once(' ').unwrap_or((failure, ""));
@@ -181,6 +187,8 @@ impl Error {
                     limit: crate::config::limits::CONFIG_BYTES,
                 },
             ),
+            "campaign" => Error::at("campaign", Reason::CampaignDamaged),
+            "stripped" => Error::at(PATH, Reason::ConfigShownAsText),
             _ => Error::at(PATH, Reason::FetchFailed),
         }
     }

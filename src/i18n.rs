@@ -538,6 +538,18 @@ pub fn reason_text(lang: Lang, reason: &Reason) -> String {
         Reason::UnknownTheme { value } => format!("\"{value}\" is not a theme (light, dark, auto)"),
         Reason::FetchFailed if vi => "không tải được cấu hình (lỗi mạng hoặc bị chặn)".into(),
         Reason::FetchFailed => "the config could not be loaded (network error or blocked)".into(),
+        Reason::CampaignDamaged if vi => {
+            "dữ liệu chiến dịch (data-campaign) bị hỏng; hãy dán lại đoạn mã do trang tạo mã nhúng tạo ra".into()
+        }
+        Reason::CampaignDamaged => {
+            "the campaign data (data-campaign) is damaged; paste the snippet the snippet builder makes again".into()
+        }
+        Reason::ConfigShownAsText if vi => {
+            "trình soạn thảo hoặc bộ lọc HTML đã xoá thẻ <script> của cấu hình và để lại JSON thành chữ; hãy dùng đoạn mã cho NukeViet hoặc WordPress của trang tạo mã nhúng".into()
+        }
+        Reason::ConfigShownAsText => {
+            "an editor or HTML filter removed the config's <script> element and left its JSON as text; use the snippet builder's NukeViet or WordPress snippet".into()
+        }
         Reason::HttpStatus { status } if vi => {
             format!("máy chủ trả lỗi HTTP {status} khi tải cấu hình")
         }

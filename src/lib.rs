@@ -106,3 +106,35 @@ pub fn lunar_date(day: &str, lang: &str) -> Option<String> {
         _ => None,
     }
 }
+
+/// The snippet for a CMS (`target`: `nukeviet`, `wordpress` or `html`), for the
+/// snippet builder: `{ placeholder, site }` (what to paste where the widget goes,
+/// and the line to add once per site), or `{ message, path }` in `lang` when the
+/// config (JSON text, normalised to NFC by the caller) or an attribute is refused.
+/// `sections` and `theme` are the attributes to set ("" for the defaults).
+#[wasm_bindgen]
+pub fn snippet(
+    json: &str,
+    target: &str,
+    dist_url: &str,
+    lang: &str,
+    sections: &str,
+    theme: &str,
+) -> JsValue {
+    let lang = i18n::Lang::from_tag(lang).unwrap_or_default();
+    let target = snippet::Target::from_name(target).unwrap_or(snippet::Target::Html);
+    let options = snippet::SnippetOptions {
+        target,
+        dist_url,
+        lang,
+        sections: Some(sections),
+        theme: Some(theme),
+    };
+    match snippet::snippet(json, &options) {
+        Ok(made) => embed::object(&[("placeholder", &made.placeholder), ("site", &made.site)]),
+        Err(error) => {
+            let message = i18n::error_message(lang, &error);
+            embed::object(&[("message", &message), ("path", &error.path)])
+        }
+    }
+}

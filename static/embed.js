@@ -15,7 +15,7 @@
   var WASM_INTEGRITY = "__CW_WASM_INTEGRITY__";
   var TAG = "campaign-widget";
   var DIV_SELECTOR = "[data-campaign-widget]";
-  var ATTRIBUTES = ["lang", "config", "sections", "now", "theme"];
+  var ATTRIBUTES = ["lang", "config", "sections", "now", "theme", "campaign"];
   var mark = function (name) {
     if (window.performance && performance.mark) performance.mark("campaign-widget:" + name);
   };
@@ -63,20 +63,63 @@
     return loading;
   }
 
-  // A `config` URL is fetched here, in parallel with the wasm, rather than by the
-  // widget once it has loaded: one round trip less before the first render.
+  // The element's config, as text for the widget: { text }, or { failure } (a
+  // code the widget turns into a message in its language: src/error.rs,
+  // Error::fetch_failed), or {} for the built-in campaign. In order:
+  // - an inline <script type="application/json">, at any depth (an editor may
+  //   have wrapped it in <p>);
+  // - the `campaign` attribute: the config as base64url of its UTF-8 JSON, the
+  //   form that survives CMS filters (src/snippet.rs);
+  // - a `config` URL, fetched here in parallel with the wasm rather than by the
+  //   widget once loaded: one round trip less before the first render;
+  // - else, when a filter stripped the <script> and left its JSON as visible
+  //   text, a refusal: never the built-in campaign instead of the one written.
+  // Text is normalised to Unicode NFC (Vietnamese pasted from Word or macOS is
+  // decomposed) and a UTF-8 byte order mark dropped.
+  function configSource(element) {
+    var prefix = element.localName === TAG ? "" : "data-";
+    var inline = element.querySelector("script[type='application/json']");
+    if (inline) return Promise.resolve({ text: nfc(inline.textContent) });
+    var campaign = (element.getAttribute(prefix + "campaign") || "").trim();
+    if (campaign) {
+      var decoded = decodeCampaign(campaign);
+      return Promise.resolve(decoded === null ? { failure: "campaign" } : { text: nfc(decoded) });
+    }
+    var attribute = (element.getAttribute(prefix + "config") || "").trim();
+    if (attribute) return fetchConfig(attribute);
+    // The fallback's own text, without the widget's rendering: quoted config keys
+    // followed by ":" (straight or typographic quotes) are a config shown as text.
+    if (/["\u201c\u201d]\s*(schema|keyDates|organization)\s*["\u201c\u201d]\s*:/.test(element.textContent || "")) {
+      return Promise.resolve({ failure: "stripped" });
+    }
+    return Promise.resolve({});
+  }
+
+  function nfc(text) {
+    text = String(text);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return text.normalize ? text.normalize("NFC") : text;
+  }
+
+  // base64url (RFC 4648 §5, padding optional) of UTF-8 → text, or null.
+  function decodeCampaign(value) {
+    try {
+      var base64 = value.replace(/-/g, "+").replace(/_/g, "/");
+      var binary = atob(base64 + "===".slice((base64.length + 3) % 4));
+      var bytes = new Uint8Array(binary.length);
+      for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch (damaged) {
+      return null;
+    }
+  }
+
   // Same rules as the widget's: http(s) only, no credentials, 10 s, 256 KB
-  // (the widget's limits::CONFIG_BYTES). Resolves to { text } or { failure },
-  // failure being a code the widget turns into a message in its language
-  // (src/embed/mod.rs, fetch_error).
+  // (the widget's limits::CONFIG_BYTES).
   var CONFIG_TIMEOUT_SECONDS = 10, CONFIG_BYTES = 256 * 1024;
-  function fetchConfig(element) {
-    var attribute = element.getAttribute((element.localName === TAG ? "" : "data-") + "config");
-    // An inline JSON config wins over the URL, which is then not fetched.
-    if (!attribute || !attribute.trim() ||
-        element.querySelector(":scope > script[type='application/json']")) return Promise.resolve({});
+  function fetchConfig(attribute) {
     var url = null;
-    try { url = new URL(attribute.trim(), document.baseURI); } catch (invalid) { /* refused below */ }
+    try { url = new URL(attribute, document.baseURI); } catch (invalid) { /* refused below */ }
     if (!url || !/^https?:$/.test(url.protocol)) return Promise.resolve({ failure: "url" });
     var controller = new AbortController();
     var timer = setTimeout(function () { controller.abort(); }, CONFIG_TIMEOUT_SECONDS * 1000);
@@ -85,7 +128,7 @@
       if (!response.ok) return { failure: "status " + response.status };
       var declared = Number(response.headers.get("content-length"));
       if (declared > CONFIG_BYTES) { controller.abort(); return { failure: "large " + declared }; }
-      return response.text().then(function (text) { return { text: text }; });
+      return response.text().then(function (text) { return { text: nfc(text) }; });
     }).catch(function () {
       return { failure: controller.signal.aborted ? "timeout " + CONFIG_TIMEOUT_SECONDS : "failed" };
     }).then(settled);
@@ -115,7 +158,7 @@
   function render(element) {
     var token = {};
     current.set(element, token);
-    return Promise.all([load(), fetchConfig(element)]).then(function (results) {
+    return Promise.all([load(), configSource(element)]).then(function (results) {
       if (current.get(element) !== token || !element.isConnected) return;
       var outcome = results[0].mount(element, results[1].text, results[1].failure);
       return Promise.resolve().then(function () {
@@ -226,6 +269,17 @@
      *  outside 1899–2200. */
     lunarDate: function (day, lang) {
       return load().then(function (glue) { return glue.lunarDate(String(day), lang || "vi"); });
+    },
+    /** The snippet for a CMS, for the snippet builder: `options` are { target:
+     *  "nukeviet" | "wordpress" | "html", distUrl (default: this embed.js's
+     *  directory), lang, sections, theme }. Resolves to { placeholder, site }, or
+     *  { message, path } when the config or an option is refused. */
+    snippet: function (json, options) {
+      var o = options || {};
+      return load().then(function (glue) {
+        return glue.snippet(nfc(json), o.target || "html", o.distUrl || base, o.lang || "vi",
+          o.sections || "", o.theme || "");
+      });
     }
   });
 })();

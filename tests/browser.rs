@@ -147,6 +147,7 @@ async fn mounts_into_an_open_shadow_root_with_adopted_styles() {
         "campaign-widget",
         &[("lang", "en")],
         "<p class='fallback'>fallback</p>",
+        None,
     )
     .await;
     let title = shadow
@@ -192,9 +193,18 @@ async fn mounts_into_an_open_shadow_root_with_adopted_styles() {
 }
 
 #[wasm_bindgen_test]
-async fn a_bad_inline_config_shows_the_error_panel_and_keeps_the_fallback() {
-    let (host, shadow) = mounted_with("div", &[("data-campaign-widget", "")], r#"<p>fallback</p><script type="application/json">{"schema": 1, "title": "x", "organization": "y",
-        "summary": "z", "keyDates": [{"id": "a", "title": "t", "start": "2021-02-30"}]}</script>"#).await;
+async fn a_bad_config_shows_the_error_panel_and_keeps_the_fallback() {
+    // The config text as the loader passes it (from an inline script, the
+    // `campaign` attribute or a `config` URL).
+    let config = r#"{"schema": 1, "title": "x", "organization": "y",
+        "summary": "z", "keyDates": [{"id": "a", "title": "t", "start": "2021-02-30"}]}"#;
+    let (host, shadow) = mounted_with(
+        "div",
+        &[("data-campaign-widget", "")],
+        "<p>fallback</p>",
+        Some(config),
+    )
+    .await;
     let alert = shadow
         .query_selector("[role=alert]")
         .ok()
@@ -211,14 +221,16 @@ async fn a_bad_inline_config_shows_the_error_panel_and_keeps_the_fallback() {
 }
 
 async fn mounted(attributes: &[(&str, &str)]) -> (HtmlElement, web_sys::ShadowRoot) {
-    mounted_with("campaign-widget", attributes, "").await
+    mounted_with("campaign-widget", attributes, "", None).await
 }
 
-/// A placeholder `<tag>` with `attributes` and `inner` HTML, mounted and rendered.
+/// A placeholder `<tag>` with `attributes` and `inner` HTML, mounted with the
+/// `config` text (as the loader reads it) and rendered.
 async fn mounted_with(
     tag: &str,
     attributes: &[(&str, &str)],
     inner: &str,
+    config: Option<&str>,
 ) -> (HtmlElement, web_sys::ShadowRoot) {
     let host: HtmlElement = document()
         .create_element(tag)
@@ -233,7 +245,7 @@ async fn mounted_with(
         .expect("a body")
         .append_child(&host)
         .expect("appended");
-    campaign_widget::mount(host.clone(), None, None).expect("mounted");
+    campaign_widget::mount(host.clone(), config.map(str::to_owned), None).expect("mounted");
     settle().await;
     let shadow = host.shadow_root().expect("a shadow root");
     (host, shadow)
@@ -311,8 +323,15 @@ async fn polling_day_is_ongoing_and_counts_to_the_end() {
 
 #[wasm_bindgen_test]
 async fn when_every_date_is_held_the_section_says_so() {
-    let (host, shadow) = mounted_with("campaign-widget", &[("now", "2030-01-01T00:00:00Z")], r#"<script type="application/json">{"schema": 1, "title": "T", "organization": "O", "summary": "S",
-        "keyDates": [{"id": "a", "title": "A", "start": "2021-01-05"}]}</script>"#).await;
+    let config = r#"{"schema": 1, "title": "T", "organization": "O", "summary": "S",
+        "keyDates": [{"id": "a", "title": "A", "start": "2021-01-05"}]}"#;
+    let (host, shadow) = mounted_with(
+        "campaign-widget",
+        &[("now", "2030-01-01T00:00:00Z")],
+        "",
+        Some(config),
+    )
+    .await;
     assert_eq!(
         shadow_texts(&shadow, ".cw-all-held"),
         ["Các mốc thời gian của chiến dịch đều đã diễn ra."]

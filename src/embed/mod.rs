@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
@@ -55,7 +55,7 @@ pub fn mount(
     unmount(&host);
     let attributes = Attributes::read(&host);
     let lang = attributes.lang();
-    let props = widget_props(&host, &attributes, lang, fetched, fetch_failure);
+    let props = widget_props(&attributes, lang, fetched, fetch_failure);
     let shadow = prepare_shadow_root(&host)?;
     let root = host
         .owner_document()
@@ -153,7 +153,6 @@ fn prepare_shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
 }
 
 fn widget_props(
-    host: &HtmlElement,
     attributes: &Attributes,
     lang: Lang,
     fetched: Option<String>,
@@ -185,15 +184,15 @@ fn widget_props(
             }
         },
     };
-    // Precedence: the inline JSON child, then the `config` URL, then the default.
-    let json = match (inline_config(host), fetched, fetch_failure) {
-        (Some(json), _, _) => Some(json),
-        (None, Some(json), _) => Some(json),
-        (None, None, Some(failure)) => {
+    // The loader read the config (inline, `campaign` attribute or `config` URL)
+    // or says why it could not; neither means the built-in campaign.
+    let json = match (fetched, fetch_failure) {
+        (Some(json), _) => Some(json),
+        (None, Some(failure)) => {
             let attribute = attributes.get("config").unwrap_or_default();
             return Err(Error::fetch_failed(&failure, &attribute));
         }
-        (None, None, None) => None,
+        (None, None) => None,
     };
     let campaign = match json {
         Some(json) => {
@@ -214,12 +213,4 @@ fn widget_props(
         theme,
         clock,
     })
-}
-
-/// The text of an inline `<script type="application/json">` child, if any.
-fn inline_config(host: &HtmlElement) -> Option<String> {
-    let script = host
-        .query_selector(":scope > script[type='application/json']")
-        .ok()??;
-    script.dyn_into::<HtmlElement>().ok()?.text_content()
 }
