@@ -95,7 +95,8 @@ pub fn validate_config(json: &str, lang: &str) -> JsValue {
 
 /// The Vietnamese lunar date of a `YYYY-MM-DD` day, as the widget writes it in
 /// `lang` (`10/3 âm lịch`), for the snippet builder's date fields; `undefined`
-/// for anything else or outside the lunar table (1899–2200).
+/// for anything else or outside the lunar table (1899–2200). Builder only.
+#[cfg(feature = "builder")]
 #[wasm_bindgen(js_name = lunarDate)]
 pub fn lunar_date(day: &str, lang: &str) -> Option<String> {
     let lang = i18n::Lang::from_tag(lang).unwrap_or_default();
@@ -112,6 +113,8 @@ pub fn lunar_date(day: &str, lang: &str) -> Option<String> {
 /// and the line to add once per site), or `{ message, path }` in `lang` when the
 /// config (JSON text, normalised to NFC by the caller) or an attribute is refused.
 /// `sections` and `theme` are the attributes to set ("" for the defaults).
+/// Builder only.
+#[cfg(feature = "builder")]
 #[wasm_bindgen]
 pub fn snippet(
     json: &str,

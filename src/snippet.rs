@@ -166,6 +166,10 @@ pub fn fallback_markup(campaign: &Campaign, lang: Lang) -> String {
         line("</ul>".into());
     }
     if let Some(map) = &campaign.map {
+        let heading = match map.title.get(lang) {
+            "" => t.map.to_owned(),
+            title => text(title),
+        };
         for marker in &map.markers {
             let address = marker.address.get(lang);
             let place = if address.is_empty() {
@@ -174,8 +178,7 @@ pub fn fallback_markup(campaign: &Campaign, lang: Lang) -> String {
                 format!("{}, {}", text(marker.title.get(lang)), text(address))
             };
             line(format!(
-                "<p><strong>{}:</strong> {place} (<a href=\"{}\">{}</a>)</p>",
-                text(map.title.get(lang)),
+                "<p><strong>{heading}:</strong> {place} (<a href=\"{}\">{}</a>)</p>",
                 escape_html(&marker.position.osm_link(map.zoom)),
                 t.open_in_osm
             ));
@@ -395,6 +398,18 @@ mod tests {
         assert!(html.contains("<li><strong>25/01/2021 – 01/02/2021</strong>: "));
         assert!(html.contains("(<a href=\"https://www.openstreetmap.org/?mlat="));
         assert!(html.contains("<p><strong>Nguồn:</strong> <a href=\"https://hdnd.dongnai.gov.vn/"));
+        // What NukeViet's filterAttr (Request.php) would drop or rewrite in an
+        // attribute value: quotes, `#abc` colours, the refused words, `word(`.
+        let div = html.lines().next().unwrap_or_default();
+        for value in div.split("=\"").skip(1).filter_map(|v| v.split('"').next()) {
+            let lower = value.to_ascii_lowercase();
+            assert!(!value.contains(['\'', '#', '(', ' ', '&']), "{value}");
+            assert!(
+                !NUKEVIET_REFUSED.iter().any(|w| lower.contains(w)),
+                "{value}"
+            );
+            assert!(!lower.contains("data:"), "{value}");
+        }
         // No raw JSON in what a visitor can read.
         assert!(!html.contains("\"schema\"") && !html.contains("\"keyDates\""));
         // Only the tags every filter keeps.

@@ -95,12 +95,13 @@
   }
 
   /** Each date field's lunar date beside it ("10/3 âm lịch"), from the widget's
-   *  own calendar, so a webmaster entering a lunar date sees which one it is. */
+   *  own calendar (builder-api.js), so a webmaster entering a lunar date sees
+   *  which one it is. */
   function showLunarDates() {
     Array.prototype.forEach.call(dates.querySelectorAll("[data-lunar]"), function (note) {
       var value = note.parentNode.querySelector("input").value.slice(0, 10);
       if (!value) { note.textContent = ""; return; }
-      CampaignWidget.lunarDate(value, "vi").then(function (lunar) {
+      CampaignBuilder.lunarDate(value, "vi").then(function (lunar) {
         note.textContent = lunar ? "(" + lunar + ")" : "";
       });
     });

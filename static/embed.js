@@ -263,23 +263,6 @@
      *  undefined when valid, else { message, path } in `lang` (vi or en). */
     validate: function (json, lang) {
       return load().then(function (glue) { return glue.validateConfig(String(json), lang || "vi"); });
-    },
-    /** The Vietnamese lunar date of a YYYY-MM-DD day as the widget writes it in
-     *  `lang` ("10/3 âm lịch"); resolves to undefined for another text or a day
-     *  outside 1899–2200. */
-    lunarDate: function (day, lang) {
-      return load().then(function (glue) { return glue.lunarDate(String(day), lang || "vi"); });
-    },
-    /** The snippet for a CMS, for the snippet builder: `options` are { target:
-     *  "nukeviet" | "wordpress" | "html", distUrl (default: this embed.js's
-     *  directory), lang, sections, theme }. Resolves to { placeholder, site }, or
-     *  { message, path } when the config or an option is refused. */
-    snippet: function (json, options) {
-      var o = options || {};
-      return load().then(function (glue) {
-        return glue.snippet(nfc(json), o.target || "html", o.distUrl || base, o.lang || "vi",
-          o.sections || "", o.theme || "");
-      });
     }
   });
 })();

@@ -8,12 +8,16 @@
 //! - `bench`: setup, then the release dist/ measured in Chromium (figures, not pass/fail);
 //! - `dist`: the release bundle (versioned directory and tarball, file list,
 //!   SHA-256 sums, the SRI hash of embed.js);
+//! - `snippet`: the snippet for a CMS from a config file (see `snippet.rs`);
 //! - `stamp-loader`: Trunk's post-build hook that writes file names into embed.js,
-//!   shortens the wasm's import names and minifies the scripts.
+//!   shortens the wasm's import names and minifies the scripts, then builds the
+//!   snippet builder's own generator wasm.
 
 mod bundle;
+mod generator;
 mod imports;
 mod setup;
+mod snippet;
 mod stamp;
 mod tasks;
 
@@ -28,9 +32,10 @@ fn main() -> ExitCode {
         Some("test") => tasks::test(&args[1..]),
         Some("bench") => tasks::bench(),
         Some("dist") => bundle::run(),
+        Some("snippet") => snippet::run(&args[1..]),
         Some("stamp-loader") => stamp::run(),
         _ => Err(format!(
-            "usage: cargo xtask <setup|serve|build|test|bench|dist|stamp-loader>\n  got: {}",
+            "usage: cargo xtask <setup|serve|build|test|bench|dist|snippet|stamp-loader>\n  got: {}",
             args.join(" ")
         )),
     };

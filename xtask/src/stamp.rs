@@ -17,7 +17,8 @@ pub fn run() -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
         .ok_or("stamp-loader runs as Trunk's post_build hook (TRUNK_STAGING_DIR is not set)")?;
-    stamp(&staging, &crate_version()?)
+    stamp(&staging, &crate_version()?)?;
+    crate::generator::build(&staging)
 }
 
 fn stamp(dir: &Path, version: &str) -> Result<(), String> {

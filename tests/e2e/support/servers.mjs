@@ -164,6 +164,8 @@ http {
     # The same page from the host origin, so dist/ is cross-origin to it.
     # csp.html again, from the host origin: dist/ is then cross-origin to it.
     location = /csp.html { add_header Content-Security-Policy "${csp(distOrigin)}" always; }
+    # CKEditor 4 from npm, for NukeViet's editor (tests/e2e/cms.test.mjs).
+    location /vendor/ckeditor4/ { alias ${join(root, "node_modules", "ckeditor4")}/; }
   }
   # A tile server: /tiles/{z}/{x}/{y}.png answers one PNG for every tile;
   # /refuse/… answers 403, as a tile provider does to requests it refuses.
@@ -184,6 +186,8 @@ http {
     hostOrigin,
     tileOrigin,
     accessLog: () => readFileSync(join(work, "logs", "access.log"), "utf8"),
+    /** Writes a host page of a test's own making, served at `${hostOrigin}/${name}`. */
+    writePage: (name, html) => writeFileSync(join(pages, name), html.replaceAll("__DIST__", distOrigin)),
     async stop() {
       child.kill("SIGTERM");
       await new Promise((done) => (child.exitCode !== null ? done() : child.once("exit", done)));
