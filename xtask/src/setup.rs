@@ -15,7 +15,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub enum Needs {
     /// Building and serving: Rust tools and npm packages.
     Build,
-    /// Everything, tests included: also Chromium, ChromeDriver and nginx.
+    /// Everything, tests included: also Chromium, ChromeDriver, nginx, php-cli
+    /// and WordPress, and the Python reference packages.
     Everything,
 }
 
@@ -38,6 +39,10 @@ pub fn run(needs: Needs) -> Result<(), String> {
             ("/usr/bin/chromium", "chromium"),
             ("/usr/bin/chromedriver", "chromium-driver"),
             ("/usr/sbin/nginx", "nginx-light"),
+            // WordPress's own post filters (kses, wptexturize, wpautop), run by
+            // php-cli in tests/cms/wordpress-filter.php.
+            ("/usr/bin/php", "php-cli"),
+            ("/usr/share/wordpress/wp-includes/kses.php", "wordpress"),
         ])?;
     }
     Ok(())
