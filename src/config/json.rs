@@ -110,6 +110,8 @@ impl Value {
 pub struct SyntaxError {
     pub line: usize,
     pub column: usize,
+    /// The offending character's byte offset in the text.
+    pub offset: usize,
 }
 
 /// Reads one JSON value filling the whole text (whitespace around it allowed).
@@ -138,6 +140,7 @@ fn position(text: &str, at: usize) -> SyntaxError {
     SyntaxError {
         line: before.matches('\n').count() + 1,
         column: before[line_start..].chars().count(),
+        offset: at.min(text.len()),
     }
 }
 

@@ -79,15 +79,7 @@ pub fn parse_config(json: &str) -> Result<Parsed, Error> {
         let (line, column) = (e.line, e.column);
         // Where an editor changed the JSON (pasted into a CMS as text), say what
         // it did rather than only where.
-        let rest = json
-            .lines()
-            .nth(line.saturating_sub(1))
-            .and_then(|text| text.char_indices().nth(column.saturating_sub(1)))
-            .map(|(i, _)| i);
-        let edit = rest.and_then(|i| {
-            let text = json.lines().nth(line.saturating_sub(1)).unwrap_or_default();
-            EditorEdit::at(&text[i..])
-        });
+        let edit = json.get(e.offset..).and_then(EditorEdit::at);
         let reason = match edit {
             Some(edit) => Reason::EditedJson { line, column, edit },
             None => Reason::Json { line, column },
