@@ -9,9 +9,11 @@
 //! - `dist`: the release bundle (versioned directory and tarball, file list,
 //!   SHA-256 sums, the SRI hash of embed.js);
 //! - `stamp-loader`: Trunk's post-build hook that writes file names into embed.js,
-//!   shortens the wasm's import names and minifies the scripts.
+//!   shortens the wasm's import names and minifies the scripts, and in release
+//!   builds writes the `.br` and `.gz` copies of the text and wasm files.
 
 mod bundle;
+mod compress;
 mod imports;
 mod setup;
 mod stamp;

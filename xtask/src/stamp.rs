@@ -6,6 +6,8 @@
 //! too. Last, terser (npm) minifies embed.js, which is on every page's critical
 //! path (Trunk's own minifier cannot parse wasm-bindgen's glue). The loader's own
 //! name stays fixed (it is what pages reference); the wasm's is content-hashed.
+//! In release builds it ends by writing the `.br` and `.gz` copies of every text
+//! and wasm file (`compress`), so every release ships them.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,7 +19,17 @@ pub fn run() -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
         .ok_or("stamp-loader runs as Trunk's post_build hook (TRUNK_STAGING_DIR is not set)")?;
-    stamp(&staging, &crate_version()?)
+    stamp(&staging, &crate_version()?)?;
+    // Quality-11 brotli and Zopfli take seconds: release builds only (the
+    // development server sends files as they are).
+    if std::env::var("TRUNK_PROFILE").as_deref() == Ok("release") {
+        let names = crate::compress::precompress(&staging)?;
+        println!(
+            "stamp-loader: wrote .br and .gz beside {}",
+            names.join(", ")
+        );
+    }
+    Ok(())
 }
 
 fn stamp(dir: &Path, version: &str) -> Result<(), String> {
