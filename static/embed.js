@@ -70,8 +70,11 @@
   // failure being a code the widget turns into a message in its language
   // (src/embed/mod.rs, fetch_error).
   var CONFIG_TIMEOUT_SECONDS = 10, CONFIG_BYTES = 256 * 1024;
+  function attributeOf(element, name) {
+    return element.getAttribute((element.localName === TAG ? "" : "data-") + name);
+  }
   function fetchConfig(element) {
-    var attribute = element.getAttribute((element.localName === TAG ? "" : "data-") + "config");
+    var attribute = attributeOf(element, "config");
     // An inline JSON config wins over the URL, which is then not fetched.
     if (!attribute || !attribute.trim() ||
         element.querySelector(":scope > script[type='application/json']")) return Promise.resolve({});
@@ -90,6 +93,69 @@
       return { failure: controller.signal.aborted ? "timeout " + CONFIG_TIMEOUT_SECONDS : "failed" };
     }).then(settled);
   }
+
+  // --- Leaflet early, when the map will be in view at once (issue 13) ---
+  // Waiting for the first render to ask for Leaflet chains its download, and the
+  // connection to the tile server, behind the wasm. So when the map section will
+  // be in view from the start, or within the 300 px the widget's own lazy loading
+  // looks ahead (src/components/map_view.rs), the loader asks for them now, in
+  // parallel with the wasm: preloads at low priority (the wasm goes first where
+  // the server honours priorities), which the map's own <script> and fetch then
+  // take, and a preconnect to the tile server. Leaflet still runs only when the
+  // map asks for it, after the first render. A map further down stays lazy.
+  // Where the map will be is guessed before anything renders: the placeholder's
+  // top plus SECTION_HEIGHT for each section before the map. Measured in
+  // Chromium at 1280 and 360 px wide: a one-line summary is 190 and 180 px high,
+  // a countdown with one date 510 and 500 px; the default campaign's summary is
+  // 860 and 1500 px, its countdown 910 and 1080 px. So the default campaign's map
+  // counts as far below (it is), a map after a short section as near; a short
+  // config's map after two sections may count as far while it is not, and then
+  // loads lazily, as it would without this.
+  var SECTION_HEIGHT = 600, LOOK_AHEAD = 300, SECTIONS = ["summary", "countdown", "map"];
+  var OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+  var hinted = {};
+  function hint(rel, href, as) {
+    if (hinted[rel + href]) return;
+    hinted[rel + href] = 1;
+    var link = document.createElement("link");
+    link.rel = rel;
+    link.href = href;
+    if (as) {
+      link.as = as;
+      link.fetchPriority = "low";
+      // As the widget fetches leaflet.css (CORS, no cookies), so the preload is used.
+      if (as == "fetch") link.crossOrigin = "anonymous";
+    }
+    document.head.appendChild(link);
+  }
+  // `json`: the config's text, or undefined for the built-in campaign (which has a
+  // map on OpenStreetMap's tiles).
+  function mapSoon(element, json) {
+    try {
+      var sections = [];
+      var attribute = attributeOf(element, "sections");
+      var names = attribute && attribute.trim() ? attribute.split(",") : SECTIONS;
+      for (var i = 0; i < names.length; i++) {
+        var name = names[i].trim().toLowerCase();
+        if (!name) continue;
+        if (SECTIONS.indexOf(name) < 0) return; // the widget shows an error instead
+        if (sections.indexOf(name) < 0) sections.push(name);
+      }
+      var before = sections.indexOf("map");
+      var map = json === undefined ? {} : JSON.parse(json).map;
+      if (before < 0 || !map || typeof map != "object") return;
+      // No box at all (display: none, as in a closed tab or accordion): lazy.
+      if (!element.getClientRects().length) return;
+      if (element.getBoundingClientRect().top + before * SECTION_HEIGHT > innerHeight + LOOK_AHEAD) return;
+      // {s}, {z}, … replaced to read the origin (Leaflet's first subdomain is "a").
+      var tiles = (map.tiles && map.tiles.url) || OSM_TILES;
+      hint("preconnect", new URL(String(tiles).replace(/\{[^}]*\}/g, "a"), document.baseURI).origin);
+      // A page with its own Leaflet 1.x keeps it (src/map/mod.rs, leaflet_ready).
+      if (!(window.L && /^1\./.test(L.version))) hint("preload", base + "leaflet.js", "script");
+      hint("preload", base + "leaflet.css", "fetch");
+    } catch (ignored) { /* a config the widget will refuse: it shows why, and no map */ }
+  }
+  // --- end of Leaflet early ---
 
   function dispatch(element, name, detail) {
     try {
@@ -115,7 +181,12 @@
   function render(element) {
     var token = {};
     current.set(element, token);
-    return Promise.all([load(), fetchConfig(element)]).then(function (results) {
+    var config = fetchConfig(element).then(function (result) {
+      var inline = element.querySelector(":scope > script[type='application/json']");
+      if (!result.failure) mapSoon(element, inline ? inline.textContent : result.text);
+      return result;
+    });
+    return Promise.all([load(), config]).then(function (results) {
       if (current.get(element) !== token || !element.isConnected) return;
       var outcome = results[0].mount(element, results[1].text, results[1].failure);
       return Promise.resolve().then(function () {
