@@ -25,6 +25,9 @@
   var base = new URL(".", (script && script.src) || location.href).href;
   var loading = null;
   var loaded = null; // the glue, once the wasm is ready: unmount is then synchronous
+  // The wasm's response once all of it has arrived: with an integrity check,
+  // fetch resolves only at the last byte (the whole file is hashed first).
+  var arrived = null;
 
   // The wasm-bindgen glue (`--target no-modules`), inlined here at build time:
   // no second script to fetch before the wasm can start.
@@ -48,6 +51,7 @@
       // A failed download is reported through `loading` below; this keeps it
       // from also surfacing as an unhandled rejection.
       wasm.catch(function () {});
+      arrived = wasm;
       // Inside a promise, so that nothing the glue does can throw into the page.
       loading = Promise.resolve().then(function () {
         var widget = glue();
@@ -96,13 +100,18 @@
 
   // --- Leaflet early, when the map will be in view at once (issue 13) ---
   // Waiting for the first render to ask for Leaflet chains its download, and the
-  // connection to the tile server, behind the wasm. So when the map section will
-  // be in view from the start, or within the 300 px the widget's own lazy loading
-  // looks ahead (src/components/map_view.rs), the loader asks for them now, in
-  // parallel with the wasm: preloads at low priority (the wasm goes first where
-  // the server honours priorities), which the map's own <script> and fetch then
-  // take, and a preconnect to the tile server. Leaflet still runs only when the
-  // map asks for it, after the first render. A map further down stays lazy.
+  // connection to the tile server, behind the wasm's compile and render. So when
+  // the map section will be in view from the start, or within the 300 px the
+  // widget's own lazy loading looks ahead (src/components/map_view.rs), the loader
+  // opens the connection to the tile server at once and asks for Leaflet's files
+  // as soon as the wasm has arrived: they download while the wasm compiles and
+  // renders. Not earlier: on a slow link they share its bandwidth (measured with
+  // `cargo xtask bench` on slow 4G, the map first: asked for with the wasm, the
+  // wasm's last byte came at 1604 ms instead of 1338, the first render at 1724
+  // instead of 1475, and the first tile no sooner, 2318 ms instead of 2239).
+  // They are preloads, which the map's own <script> and
+  // fetch then take, so Leaflet still runs only when the map asks for it, after
+  // the first render. A map further down stays lazy.
   // Where the map will be is guessed before anything renders: the placeholder's
   // top plus SECTION_HEIGHT for each section before the map. Measured in
   // Chromium at 1280 and 360 px wide: a one-line summary is 190 and 180 px high,
@@ -150,9 +159,11 @@
       // {s}, {z}, … replaced to read the origin (Leaflet's first subdomain is "a").
       var tiles = (map.tiles && map.tiles.url) || OSM_TILES;
       hint("preconnect", new URL(String(tiles).replace(/\{[^}]*\}/g, "a"), document.baseURI).origin);
-      // A page with its own Leaflet 1.x keeps it (src/map/mod.rs, leaflet_ready).
-      if (!(window.L && /^1\./.test(L.version))) hint("preload", base + "leaflet.js", "script");
-      hint("preload", base + "leaflet.css", "fetch");
+      arrived.then(function () {
+        // A page with its own Leaflet 1.x keeps it (src/map/mod.rs, leaflet_ready).
+        if (!(window.L && /^1\./.test(L.version))) hint("preload", base + "leaflet.js", "script");
+        hint("preload", base + "leaflet.css", "fetch");
+      }, function () {});
     } catch (ignored) { /* a config the widget will refuse: it shows why, and no map */ }
   }
   // --- end of Leaflet early ---
@@ -181,12 +192,13 @@
   function render(element) {
     var token = {};
     current.set(element, token);
+    var widget = load();
     var config = fetchConfig(element).then(function (result) {
       var inline = element.querySelector(":scope > script[type='application/json']");
       if (!result.failure) mapSoon(element, inline ? inline.textContent : result.text);
       return result;
     });
-    return Promise.all([load(), config]).then(function (results) {
+    return Promise.all([widget, config]).then(function (results) {
       if (current.get(element) !== token || !element.isConnected) return;
       var outcome = results[0].mount(element, results[1].text, results[1].failure);
       return Promise.resolve().then(function () {

@@ -1,8 +1,9 @@
 // The map without the serial chain: when the map section is in view from the
-// start, the loader asks for Leaflet's files (and a connection to the tile
-// server) while the wasm is still downloading, not after the first render; yet
-// leaflet.js runs only after that render. A map far below stays lazy. Order is
-// observed through Playwright's request events, never through timings.
+// start, the loader opens a connection to the tile server at once and asks for
+// Leaflet's files as soon as the wasm has arrived (so they download while it
+// compiles and renders), not after the first render; yet leaflet.js runs only
+// after that render. A map far below stays lazy. Order is observed through
+// Playwright's request events and the page's own DOM, never through timings.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { servers, browser } from "./support/harness.mjs";
@@ -17,13 +18,16 @@ function recordOrder(page) {
   return events;
 }
 
-// In the page: when Leaflet's <script> is inserted and when it has run, whether
-// the widget had rendered yet (its performance mark).
+// In the page: when the loader's hints and Leaflet's <script> are inserted, and
+// when that script has run, whether the widget had rendered yet (its mark).
 const watchLeaflet = () => {
   window.leafletSeen = [];
   const rendered = () => performance.getEntriesByName("campaign-widget:first-render").length > 0;
   new MutationObserver((records) => {
     for (const record of records) for (const node of record.addedNodes) {
+      if (node.localName === "link" && node.rel === "preload") {
+        window.leafletSeen.push(`${node.href.split("/").pop()} preloaded, rendered: ${rendered()}`);
+      }
       if (node.localName === "script" && /\/leaflet\.js$/.test(node.src)) {
         window.leafletSeen.push(`script inserted, rendered: ${rendered()}`);
         node.addEventListener("load", () => window.leafletSeen.push(`script ran, rendered: ${rendered()}`));
@@ -33,30 +37,17 @@ const watchLeaflet = () => {
 };
 
 for (const [label, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
-  test(`a map in view from the start: Leaflet and the tile server are asked for before the wasm has arrived, Leaflet runs after the first render (${label})`, async () => {
+  test(`a map in view from the start: Leaflet is asked for once the wasm has arrived, before the first render, and runs after it (${label})`, async () => {
     const { context, page, problems, requests } = await openPage(browser, device, servers);
     await context.addInitScript(watchLeaflet);
     const events = recordOrder(page);
-    // On loopback the wasm arrives in a few milliseconds, often before the page
-    // has even read its config; on a phone network it takes seconds. So the wasm's
-    // response is held until leaflet.js is asked for (or 10 s pass, and the order
-    // checks below then fail): this shows the hint does not wait for the wasm.
-    let leafletAsked;
-    const asked = new Promise((done) => { leafletAsked = done; });
-    page.on("request", (r) => { if (r.url().endsWith("/leaflet.js")) leafletAsked(); });
-    await page.route(/_bg\.wasm$/, async (route) => {
-      const response = await route.fetch();
-      await Promise.race([asked, new Promise((done) => setTimeout(done, 10000))]);
-      await route.fulfill({ response });
-    });
     await page.goto(`${servers.hostOrigin}/map-near.html`);
     await page.locator("campaign-widget .leaflet-tile-loaded").first().waitFor({ timeout: 20000 });
 
     const at = (event) => events.indexOf(event);
     assert.ok(at("request embed.js") >= 0 && at("finished campaign-widget.wasm") > 0, events.join("\n"));
     for (const file of ["leaflet.js", "leaflet.css"]) {
-      assert.ok(at(`request ${file}`) > at("request campaign-widget.wasm"), `${file} after the wasm is asked for:\n${events.join("\n")}`);
-      assert.ok(at(`request ${file}`) < at("finished campaign-widget.wasm"), `${file} before the wasm has arrived:\n${events.join("\n")}`);
+      assert.ok(at(`request ${file}`) > at("finished campaign-widget.wasm"), `${file} once the wasm has arrived:\n${events.join("\n")}`);
       // The preload is what the map then uses: one request each.
       assert.equal(requests.filter((u) => u.endsWith(`/${file}`)).length, 1, file);
     }
@@ -68,6 +59,8 @@ for (const [label, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
       `preload ${servers.distOrigin}/leaflet.css as=fetch`,
     ]);
     assert.deepEqual(await page.evaluate(() => window.leafletSeen), [
+      "leaflet.js preloaded, rendered: false",
+      "leaflet.css preloaded, rendered: false",
       "script inserted, rendered: true",
       "script ran, rendered: true",
     ]);
@@ -89,7 +82,8 @@ test("a map far below the fold stays lazy: no Leaflet, no hint, until the visito
     assert.equal(await page.evaluate(() => document.querySelectorAll("link[rel=preload], link[rel=preconnect]").length), 0, path);
 
     await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
-    await page.locator("campaign-widget .leaflet-container").waitFor({ timeout: 20000 });
+    await page.locator("campaign-widget .leaflet-tile-loaded").first().waitFor({ timeout: 20000 });
+    await page.waitForLoadState("networkidle"); // the other tiles, before the page closes
     assert.equal(requests.filter((u) => u.endsWith("/leaflet.js")).length, 1, path);
     assert.deepEqual(problems, []);
     await context.close();
@@ -120,6 +114,10 @@ test("with the map first in `sections` and the default campaign, the OpenStreetM
   });
   assert.deepEqual(hinted.before, []);
   assert.deepEqual(hinted.after, ["https://tile.openstreetmap.org/"]);
+  // The map at the top loads its (locally answered) tiles: let them finish
+  // before the page closes.
+  await page.locator("campaign-widget .leaflet-tile-loaded").first().waitFor({ timeout: 20000 });
+  await page.waitForLoadState("networkidle");
   assert.deepEqual(problems, []);
   await context.close();
 });
