@@ -46,8 +46,11 @@ for (const [name, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     await title.waitFor({ timeout: 20000 });
     assert.equal(await title.innerText(), "Ngày hội <b>đọc sách</b> 2027");
     assert.equal(await pasted.locator("campaign-widget .cw-timeline-when").first().innerText(), "05/01/2027 – 10/01/2027");
-    // The preview's own report of the deliberately wrong end date is the only console error.
-    assert.deepEqual(problems.filter((p) => !p.includes("keyDates[0].end: kết thúc trước khi bắt đầu")), []);
+    // The preview's own report of the deliberately wrong end date is the only console
+    // error. Tiles still loading when the preview re-renders (filling the form scrolls
+    // its map near; unchecking the map removes it) are aborted by Leaflet: not a problem.
+    const abortedTile = (p) => /^requestfailed: https:\/\/tile\.openstreetmap\.org\/.* net::ERR_ABORTED$/.test(p);
+    assert.deepEqual(problems.filter((p) => !p.includes("keyDates[0].end: kết thúc trước khi bắt đầu") && !abortedTile(p)), []);
     await context.close();
   });
 }
