@@ -25,6 +25,9 @@
   var base = new URL(".", (script && script.src) || location.href).href;
   var loading = null;
   var loaded = null; // the glue, once the wasm is ready: unmount is then synchronous
+  // The wasm's response once all of it has arrived: with an integrity check,
+  // fetch resolves only at the last byte (the whole file is hashed first).
+  var arrived = null;
 
   // The wasm-bindgen glue (`--target no-modules`), inlined here at build time:
   // no second script to fetch before the wasm can start.
@@ -48,6 +51,7 @@
       // A failed download is reported through `loading` below; this keeps it
       // from also surfacing as an unhandled rejection.
       wasm.catch(function () {});
+      arrived = wasm;
       // Inside a promise, so that nothing the glue does can throw into the page.
       loading = Promise.resolve().then(function () {
         var widget = glue();
@@ -117,6 +121,9 @@
   // Same rules as the widget's: http(s) only, no credentials, 10 s, 256 KB
   // (the widget's limits::CONFIG_BYTES).
   var CONFIG_TIMEOUT_SECONDS = 10, CONFIG_BYTES = 256 * 1024;
+  function attributeOf(element, name) {
+    return element.getAttribute((element.localName === TAG ? "" : "data-") + name);
+  }
   function fetchConfig(attribute) {
     var url = null;
     try { url = new URL(attribute, document.baseURI); } catch (invalid) { /* refused below */ }
@@ -133,6 +140,76 @@
       return { failure: controller.signal.aborted ? "timeout " + CONFIG_TIMEOUT_SECONDS : "failed" };
     }).then(settled);
   }
+
+  // --- Leaflet early, when the map will be in view at once (issue 13) ---
+  // Waiting for the first render to ask for Leaflet chains its download, and the
+  // connection to the tile server, behind the wasm's compile and render. So when
+  // the map section will be in view from the start, or within the 300 px the
+  // widget's own lazy loading looks ahead (src/components/map_view.rs), the loader
+  // opens the connection to the tile server at once and asks for Leaflet's files
+  // as soon as the wasm has arrived: they download while the wasm compiles and
+  // renders. Not earlier: on a slow link they share its bandwidth (measured with
+  // `cargo xtask bench` on slow 4G, the map first: asked for with the wasm, the
+  // wasm's last byte came at 1604 ms instead of 1338, the first render at 1724
+  // instead of 1475, and the first tile no sooner, 2318 ms instead of 2239).
+  // They are preloads, which the map's own <script> and
+  // fetch then take, so Leaflet still runs only when the map asks for it, after
+  // the first render. A map further down stays lazy.
+  // Where the map will be is guessed before anything renders: the placeholder's
+  // top plus SECTION_HEIGHT for each section before the map. Measured in
+  // Chromium at 1280 and 360 px wide: a one-line summary is 190 and 180 px high,
+  // a countdown with one date 510 and 500 px; the default campaign's summary is
+  // 860 and 1500 px, its countdown 910 and 1080 px. So the default campaign's map
+  // counts as far below (it is), a map after a short section as near; a short
+  // config's map after two sections may count as far while it is not, and then
+  // loads lazily, as it would without this.
+  var SECTION_HEIGHT = 600, LOOK_AHEAD = 300, SECTIONS = ["summary", "countdown", "map"];
+  var OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+  var hinted = {};
+  function hint(rel, href, as) {
+    if (hinted[rel + href]) return;
+    hinted[rel + href] = 1;
+    var link = document.createElement("link");
+    link.rel = rel;
+    link.href = href;
+    if (as) {
+      link.as = as;
+      link.fetchPriority = "low";
+      // As the widget fetches leaflet.css (CORS, no cookies), so the preload is used.
+      if (as == "fetch") link.crossOrigin = "anonymous";
+    }
+    document.head.appendChild(link);
+  }
+  // `json`: the config's text, or undefined for the built-in campaign (which has a
+  // map on OpenStreetMap's tiles).
+  function mapSoon(element, json) {
+    try {
+      var sections = [];
+      var attribute = attributeOf(element, "sections");
+      var names = attribute && attribute.trim() ? attribute.split(",") : SECTIONS;
+      for (var i = 0; i < names.length; i++) {
+        var name = names[i].trim().toLowerCase();
+        if (!name) continue;
+        if (SECTIONS.indexOf(name) < 0) return; // the widget shows an error instead
+        if (sections.indexOf(name) < 0) sections.push(name);
+      }
+      var before = sections.indexOf("map");
+      var map = json === undefined ? {} : JSON.parse(json).map;
+      if (before < 0 || !map || typeof map != "object") return;
+      // No box at all (display: none, as in a closed tab or accordion): lazy.
+      if (!element.getClientRects().length) return;
+      if (element.getBoundingClientRect().top + before * SECTION_HEIGHT > innerHeight + LOOK_AHEAD) return;
+      // {s}, {z}, … replaced to read the origin (Leaflet's first subdomain is "a").
+      var tiles = (map.tiles && map.tiles.url) || OSM_TILES;
+      hint("preconnect", new URL(String(tiles).replace(/\{[^}]*\}/g, "a"), document.baseURI).origin);
+      arrived.then(function () {
+        // A page with its own Leaflet 1.x keeps it (src/map/mod.rs, leaflet_ready).
+        if (!(window.L && /^1\./.test(L.version))) hint("preload", base + "leaflet.js", "script");
+        hint("preload", base + "leaflet.css", "fetch");
+      }, function () {});
+    } catch (ignored) { /* a config the widget will refuse: it shows why, and no map */ }
+  }
+  // --- end of Leaflet early ---
 
   function dispatch(element, name, detail) {
     try {
@@ -158,7 +235,12 @@
   function render(element) {
     var token = {};
     current.set(element, token);
-    return Promise.all([load(), configSource(element)]).then(function (results) {
+    var widget = load();
+    var config = configSource(element).then(function (result) {
+      if (!result.failure) mapSoon(element, result.text);
+      return result;
+    });
+    return Promise.all([widget, config]).then(function (results) {
       if (current.get(element) !== token || !element.isConnected) return;
       var outcome = results[0].mount(element, results[1].text, results[1].failure);
       return Promise.resolve().then(function () {

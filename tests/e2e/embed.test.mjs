@@ -103,7 +103,8 @@ test("the README's nginx configuration is valid nginx", async () => {
   const [server, http] = block.split(/^# In the http block.*$/m);
   const work = mkdtempSync(join(tmpdir(), "cw-nginx-"));
   const conf = join(work, "nginx.conf");
-  writeFileSync(conf, `pid ${work}/pid; error_log ${work}/error.log; events {}
+  // The brotli_static module, which Debian's own nginx.conf loads from modules-enabled/.
+  writeFileSync(conf, `load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so; pid ${work}/pid; error_log ${work}/error.log; events {}
 http { include /etc/nginx/mime.types; access_log off; ${http.replace(/^#.*$/gm, "")}
   server { listen 127.0.0.1:1; ${server} } }`);
   const out = execFileSync("/usr/sbin/nginx", ["-t", "-c", conf, "-p", work], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });

@@ -1,40 +1,47 @@
-// Byte budgets on the release dist/, in gzip bytes (deterministic, so they are
-// enforced here; timings are only reported, by `cargo xtask bench`).
-// These ceilings are interim, set just above today's sizes so that growth fails
-// the build; issue #7's
-// targets (wasm + glue ≤ 90 KB, first render ≤ 100 KB) are not met yet and are the
-// ones to lower them to. A minimal Yew 0.23 app alone is 57.5 KB (wasm 51.6 + unminified glue 5.9).
+// Byte budgets on the release dist/ (deterministic, so they are enforced here;
+// timings are only reported, by `cargo xtask bench`). What is counted is what a
+// visitor receives: the release's own .br and .gz files, which the README's
+// server configuration sends as they are (brotli when the browser accepts it,
+// else gzip). Issue 13's budget for everything before the first render (the wasm
+// and embed.js, which carries the glue): 92 KB brotli, 110 KB gzip. The gzip one
+// is met (Zopfli); the brotli one is not yet: 97.8 KB today (the wasm alone is
+// 91.8 KB), so its ceiling here is today's size, which growth fails, and 92 KB
+// stays the goal. A feature that adds more than 1 KB of brotli gets a line in the
+// README's size table saying what it bought.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const dist = resolve(import.meta.dirname, "..", "..", "dist");
-const gz = (name) => gzipSync(readFileSync(join(dist, name)), { level: 9 }).length;
 const files = readdirSync(dist);
 const wasm = files.find((f) => /^campaign-widget-[0-9a-f]+_bg\.wasm$/.test(f));
 const KB = 1024;
+const shipped = (name, encoding) => statSync(join(dist, `${name}.${encoding}`)).size;
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 
-// embed.js carries the wasm-bindgen glue (inlined at build time), so "wasm + glue"
-// is counted as wasm + embed.js: the loader's own 1.5 KB counted in, conservatively.
-test("wasm + glue stay under the interim ceiling", () => {
-  const bytes = gz(wasm) + gz("embed.js");
-  console.log(`wasm ${gz(wasm)} + embed.js with the glue ${gz("embed.js")} = ${bytes} bytes gzip`);
-  assert.ok(bytes <= 115 * KB, `${bytes} > ${115 * KB}`);
+const GZIP_BUDGET = 110 * KB;
+const BROTLI_CEILING = 98 * KB; // the goal: 92 KB
+test("everything before the first render (wasm + embed.js with the glue) is at most 110 KB gzip, and brotli does not grow", () => {
+  const brotli = shipped(wasm, "br") + shipped("embed.js", "br");
+  const gzip = shipped(wasm, "gz") + shipped("embed.js", "gz");
+  console.log(`before the first render: wasm ${kb(shipped(wasm, "br"))} + embed.js ${kb(shipped("embed.js", "br"))} = ${kb(brotli)} brotli; ` +
+    `${kb(shipped(wasm, "gz"))} + ${kb(shipped("embed.js", "gz"))} = ${kb(gzip)} gzip`);
+  assert.ok(gzip <= GZIP_BUDGET, `${gzip} bytes gzip > ${GZIP_BUDGET}`);
+  assert.ok(brotli <= BROTLI_CEILING, `${brotli} bytes brotli > ${BROTLI_CEILING}`);
 });
 
-test("everything before the first render (embed.js with the glue, wasm) stays under the interim ceiling; Leaflet is not on that path", () => {
-  const bytes = gz("embed.js") + gz(wasm);
-  console.log(`first render: ${bytes} bytes gzip`);
-  assert.ok(bytes <= 115 * KB, `${bytes} > ${115 * KB}`);
-  // No other script: the glue is inside embed.js.
+test("the first render needs only embed.js and the wasm: no other script, and the loader runs no Leaflet", () => {
+  // The glue is inside embed.js.
   assert.equal(files.filter((f) => /^campaign-widget-.*\.js$/.test(f)).length, 0);
-  // Leaflet's files are loaded by the map, on demand, never by the loader.
+  // The loader may only hint Leaflet's files (<link rel=preload>, when the map
+  // will be in view at once); the map's own code runs leaflet.js after the render.
   const loader = readFileSync(join(dist, "embed.js"), "utf8");
-  assert.doesNotMatch(loader, /leaflet\.(js|css)/i);
+  assert.doesNotMatch(loader, /createElement\(\s*["']script["']\s*\)/);
+  assert.match(loader, /preload/);
 });
 
 test("the loader with its glue stays small", () => {
-  assert.ok(gz("embed.js") <= 7 * KB, `${gz("embed.js")} > ${7 * KB}`);
+  assert.ok(shipped("embed.js", "br") <= 6.5 * KB, `${shipped("embed.js", "br")} > ${6.5 * KB}`);
+  assert.ok(shipped("embed.js", "gz") <= 7 * KB, `${shipped("embed.js", "gz")} > ${7 * KB}`);
 });

@@ -1,11 +1,10 @@
 // cargo xtask bench (bytes): what a first visit downloads for the widget.
-// File by file, raw, gzip (level 9, as a static pre-compressor would; nginx's
-// on-the-fly level is set in the README) and brotli (quality 11); then what
-// Chromium actually transferred on a first visit (nginx gzip, cache disabled) with
-// and without the map section. Figures, never pass/fail: the byte budgets
-// themselves are enforced by tests/size/.
-import { readFileSync, readdirSync } from "node:fs";
-import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+// File by file, raw, and the release's own .gz (Zopfli) and .br (brotli quality
+// 11) copies, which the README's server configuration sends as they are; then
+// what Chromium actually transferred on a first visit (nginx sending those
+// copies, brotli; cache disabled) with and without the map section. Figures,
+// never pass/fail: the byte budgets themselves are enforced by tests/size/.
+import { readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { startServers } from "../../tests/e2e/support/servers.mjs";
 import { launch, openPage, PHONE } from "../../tests/e2e/support/browser.mjs";
@@ -14,14 +13,11 @@ const dist = resolve(import.meta.dirname, "..", "..", "dist");
 const files = readdirSync(dist);
 const wasm = files.find((f) => /^campaign-widget-[0-9a-f]+_bg\.wasm$/.test(f));
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`.padStart(9);
-const sizes = (name) => {
-  const bytes = readFileSync(join(dist, name));
-  return {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-};
+const sizes = (name) => ({
+  raw: statSync(join(dist, name)).size,
+  gzip: statSync(join(dist, `${name}.gz`)).size,
+  brotli: statSync(join(dist, `${name}.br`)).size,
+});
 const groups = [
   ["before the first render (embed.js carries the glue)", ["embed.js", wasm]],
   ["with the map section, when it nears the viewport", ["leaflet.js", "leaflet.css"]],

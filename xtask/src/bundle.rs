@@ -1,6 +1,8 @@
 //! `cargo xtask dist`: the release bundle webmasters deploy. A versioned
-//! directory and tarball of dist/, with a file list (sizes raw and gzip), SHA-256
-//! sums, and the Subresource Integrity hash of embed.js for the README's snippet.
+//! directory and tarball of dist/ (with the `.br` and `.gz` copies the build
+//! wrote, which servers send as they are), with a file list (sizes raw, gzip and
+//! brotli), SHA-256 sums, and the Subresource Integrity hash of embed.js for the
+//! README's snippet.
 
 use std::fs;
 use std::io::Write;
@@ -36,6 +38,9 @@ pub fn run() -> Result<(), String> {
 }
 
 /// Copies `dist` into `out/name` and writes FILES.txt, SHA256SUMS and INTEGRITY.txt.
+/// FILES.txt gives each file's size as shipped: raw, and for a file with
+/// precompressed copies the sizes of its `.gz` and `.br` (those copies have no
+/// line of their own); SHA256SUMS lists every file.
 pub fn pack(dist: &Path, out: &Path, name: &str) -> Result<PathBuf, String> {
     let dir = out.join(name);
     if dir.exists() {
@@ -53,11 +58,28 @@ pub fn pack(dist: &Path, out: &Path, name: &str) -> Result<PathBuf, String> {
     for file in &names {
         let bytes = fs::read(dist.join(file)).map_err(|e| format!("reading {file}: {e}"))?;
         fs::write(dir.join(file), &bytes).map_err(|e| format!("writing {file}: {e}"))?;
-        files.push_str(&format!(
-            "{file}\t{} bytes\t{} gzip\n",
-            bytes.len(),
-            gzip_len(&bytes)?
-        ));
+        let copy = |suffix: &str| names.contains(&format!("{file}.{suffix}"));
+        let shipped_len = |suffix: &str| {
+            fs::metadata(dist.join(format!("{file}.{suffix}")))
+                .map(|m| m.len())
+                .map_err(|e| format!("reading {file}.{suffix}: {e}"))
+        };
+        if file.ends_with(".br") || file.ends_with(".gz") {
+            // Described on the line of the file it compresses.
+        } else if copy("gz") && copy("br") {
+            files.push_str(&format!(
+                "{file}\t{} bytes\t{} gzip\t{} brotli\n",
+                bytes.len(),
+                shipped_len("gz")?,
+                shipped_len("br")?
+            ));
+        } else {
+            files.push_str(&format!(
+                "{file}\t{} bytes\t{} gzip\n",
+                bytes.len(),
+                gzip_len(&bytes)?
+            ));
+        }
         sums.push_str(&format!("{}  {file}\n", hex(&Sha256::digest(&bytes))));
     }
     let loader = fs::read(dist.join("embed.js")).map_err(|e| format!("reading embed.js: {e}"))?;
@@ -145,17 +167,22 @@ mod tests {
         fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
         fs::write(dist.join("embed.js"), "alert('Hello, world.');").map_err(|e| e.to_string())?;
         fs::write(dist.join("a_bg.wasm"), [0u8, 97, 115, 109]).map_err(|e| e.to_string())?;
+        crate::compress::precompress(&dist)?;
         let dir = pack(&dist, &base.join("out"), "campaign-widget-9.9.9")?;
         let sums = fs::read_to_string(dir.join("SHA256SUMS")).map_err(|e| e.to_string())?;
         let integrity = fs::read_to_string(dir.join("INTEGRITY.txt")).map_err(|e| e.to_string())?;
         let files = fs::read_to_string(dir.join("FILES.txt")).map_err(|e| e.to_string())?;
         fs::remove_dir_all(&base).map_err(|e| e.to_string())?;
-        assert_eq!(sums.lines().count(), 2);
-        assert!(sums.contains("  embed.js"));
+        assert_eq!(sums.lines().count(), 6, "{sums}");
+        assert!(sums.contains("  embed.js\n"));
+        assert!(sums.contains("  embed.js.br\n"));
+        assert_eq!(files.lines().count(), 2, "{files}");
         assert!(integrity.contains(
             "integrity=\"sha384-H8BRh8j48O9oYatfu5AZzq6A9RINhZO5H16dQZngK7T62em8MUt1FLm52t+eX6xO\""
         ));
         assert!(files.starts_with("a_bg.wasm\t4 bytes\t"));
+        assert!(files.contains("embed.js\t23 bytes\t"), "{files}");
+        assert!(files.lines().all(|l| l.ends_with(" brotli")), "{files}");
         Ok(())
     }
 }

@@ -10,10 +10,12 @@
 //!   SHA-256 sums, the SRI hash of embed.js);
 //! - `snippet`: the snippet for a CMS from a config file (see `snippet.rs`);
 //! - `stamp-loader`: Trunk's post-build hook that writes file names into embed.js,
-//!   shortens the wasm's import names and minifies the scripts, then builds the
-//!   snippet builder's own generator wasm.
+//!   shortens the wasm's import names and minifies the scripts, builds the
+//!   snippet builder's own generator wasm, and in release builds writes the
+//!   `.br` and `.gz` copies of the text and wasm files.
 
 mod bundle;
+mod compress;
 mod generator;
 mod imports;
 mod setup;

@@ -15,8 +15,9 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub enum Needs {
     /// Building and serving: Rust tools and npm packages.
     Build,
-    /// Everything, tests included: also Chromium, ChromeDriver, nginx, php-cli
-    /// and WordPress, and the Python reference packages.
+    /// Everything, tests included: also Chromium, ChromeDriver, nginx and its
+    /// brotli_static module, php-cli and WordPress, and the Python reference
+    /// packages.
     Everything,
 }
 
@@ -38,7 +39,14 @@ pub fn run(needs: Needs) -> Result<(), String> {
         debian_packages(&[
             ("/usr/bin/chromium", "chromium"),
             ("/usr/bin/chromedriver", "chromium-driver"),
-            ("/usr/sbin/nginx", "nginx-light"),
+            // nginx itself (not the nginx-light flavour) and the brotli_static
+            // module built for it, to serve the release's .br files as the
+            // README says.
+            ("/usr/sbin/nginx", "nginx"),
+            (
+                "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so",
+                "libnginx-mod-http-brotli-static",
+            ),
             // WordPress's own post filters (kses, wptexturize, wpautop), run by
             // php-cli in tests/cms/wordpress-filter.php.
             ("/usr/bin/php", "php-cli"),

@@ -15,6 +15,9 @@ export async function launch() {
     args: [
       "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      // No name off loopback resolves, so a preconnect (which requests
+      // interception never sees) cannot reach the internet either.
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
     ],
   });
 }

@@ -113,6 +113,8 @@ export async function startServers() {
     `img-src 'self' data: ${tileOrigin}; connect-src 'self' ${extra}`;
   const conf = join(work, "nginx.conf");
   writeFileSync(conf, `
+# Debian's brotli_static module (libnginx-mod-http-brotli-static), as the README says.
+load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
 daemon off;
 master_process off;
 worker_processes 1;
@@ -135,6 +137,11 @@ http {
   server {
     listen 127.0.0.1:${distPort};
     root ${dist};
+    # As the README's nginx configuration: the release's own .br and .gz files,
+    # brotli when the browser accepts it, else gzip, with Vary: Accept-Encoding.
+    brotli_static on;
+    gzip_static on;
+    gzip_vary on;
     add_header Access-Control-Allow-Origin * always;
     add_header Access-Control-Expose-Headers Date always;
     add_header Timing-Allow-Origin * always;
