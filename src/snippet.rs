@@ -166,6 +166,11 @@ pub fn fallback_markup(campaign: &Campaign, lang: Lang) -> String {
         line("</ul>".into());
     }
     if let Some(map) = &campaign.map {
+        // The section's own heading when the config names none, as the widget shows it.
+        let heading = match map.title.get(lang) {
+            "" => t.map.to_owned(),
+            title => text(title),
+        };
         for marker in &map.markers {
             let address = marker.address.get(lang);
             let place = if address.is_empty() {
@@ -174,8 +179,7 @@ pub fn fallback_markup(campaign: &Campaign, lang: Lang) -> String {
                 format!("{}, {}", text(marker.title.get(lang)), text(address))
             };
             line(format!(
-                "<p><strong>{}:</strong> {place} (<a href=\"{}\">{}</a>)</p>",
-                text(map.title.get(lang)),
+                "<p><strong>{heading}:</strong> {place} (<a href=\"{}\">{}</a>)</p>",
                 escape_html(&marker.position.osm_link(map.zoom)),
                 t.open_in_osm
             ));
@@ -409,6 +413,20 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn a_map_without_a_title_is_headed_as_the_widget_heads_it() {
+        let json = r#"{"schema":1,"title":"T","organization":"O","summary":"S","keyDates":[],
+            "map":{"center":[10.9,106.8],"markers":[{"position":[10.9,106.8],"title":"Nơi A"}]}}"#;
+        let Ok(made) = snippet(json, &options(Target::NukeViet)) else {
+            panic!("valid");
+        };
+        assert!(
+            made.placeholder.contains("<p><strong>Bản đồ:</strong> Nơi A (<a href="),
+            "{}",
+            made.placeholder
+        );
     }
 
     #[test]
