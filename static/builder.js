@@ -482,12 +482,13 @@
   // ---- Opening an existing campaign -------------------------------------------
 
   var importStatus = document.getElementById("import-status");
-  function importMessage(text, bad) {
+  /** The outcome of opening, marking the box it came from when it failed. */
+  function importMessage(text, bad, from) {
     importStatus.textContent = text;
     importStatus.className = "status " + (bad ? "bad" : "good");
     ["import-text", "import-url"].forEach(function (id) {
       var input = document.getElementById(id);
-      if (bad) input.setAttribute("aria-invalid", "true");
+      if (bad && id === from) input.setAttribute("aria-invalid", "true");
       else input.removeAttribute("aria-invalid");
     });
   }
@@ -519,14 +520,14 @@
 
   /** Opens a config (JSON text): the widget's own message if it cannot be read,
    *  else the form filled from it (a rule it breaks then shows beside its field). */
-  function openJson(text, attrs) {
+  function openJson(text, attrs, from) {
     text = String(text).replace(/^\ufeff/, "").normalize("NFC");
     var value;
     try { value = JSON.parse(text); } catch (malformed) { value = undefined; }
     if (!isObject(value)) {
       // Not JSON the form can hold: the widget says why, in its own words.
       return CampaignWidget.validate(text, "vi").then(function (problem) {
-        importMessage("Không mở được: " + (problem ? problem.message : "cấu hình phải là một đối tượng JSON { … }"), true);
+        importMessage("Không mở được: " + (problem ? problem.message : "cấu hình phải là một đối tượng JSON { … }"), true, from || "import-text");
       });
     }
     fill(value);
@@ -549,25 +550,25 @@
     var url;
     try { url = new URL(address.trim(), location.href); } catch (invalid) { url = null; }
     if (!url || !/^https?:$/.test(url.protocol)) {
-      importMessage("Không tải được: địa chỉ phải bắt đầu bằng http:// hoặc https://", true);
+      importMessage("Không tải được: địa chỉ phải bắt đầu bằng http:// hoặc https://", true, "import-url");
       return Promise.resolve();
     }
     importMessage("Đang tải…", false);
     return fetch(url.href, { credentials: "omit" }).then(function (response) {
       if (!response.ok) throw new Error("máy chủ trả lời HTTP " + response.status);
       return response.text();
-    }).then(function (text) { return openJson(text); }, function (error) {
+    }).then(function (text) { return openJson(text, null, "import-url"); }, function (error) {
       importMessage("Không tải được " + url.href + ": " + (/HTTP/.test(error.message) ? error.message
-        : "không kết nối được, hoặc máy chủ đó không cho trang khác đọc tệp (CORS)") + ".", true);
+        : "không kết nối được, hoặc máy chủ đó không cho trang khác đọc tệp (CORS)") + ".", true, "import-url");
     });
   }
 
   document.getElementById("import-open").addEventListener("click", function () {
     var text = document.getElementById("import-text").value.trim();
-    if (!text) { importMessage("Hãy dán cấu hình JSON hoặc đoạn mã vào ô trên.", true); return; }
+    if (!text) { importMessage("Hãy dán cấu hình JSON hoặc đoạn mã vào ô trên.", true, "import-text"); return; }
     if (text.charAt(0) === "<") {
       var found = fromPlaceholder(text);
-      if (!found) importMessage("Không thấy tiện ích trong đoạn mã này (cần thẻ có data-campaign-widget hoặc campaign-widget).", true);
+      if (!found) importMessage("Không thấy tiện ích trong đoạn mã này (cần thẻ có data-campaign-widget hoặc campaign-widget).", true, "import-text");
       else if (found.url) openUrl(found.url);
       else openJson(found.json || "", found);
     } else {
