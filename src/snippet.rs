@@ -166,7 +166,6 @@ pub fn fallback_markup(campaign: &Campaign, lang: Lang) -> String {
         line("</ul>".into());
     }
     if let Some(map) = &campaign.map {
-        // The section's own heading when the config names none, as the widget shows it.
         let heading = match map.title.get(lang) {
             "" => t.map.to_owned(),
             title => text(title),

@@ -1,5 +1,5 @@
 /* The snippet builder: a form for a campaign, the snippet for the webmaster's CMS
- * (CampaignWidget.snippet: the widget's own generator and validator, so the
+ * (the widget's own generator and validator, src/snippet.rs, so the
  * builder can never make a snippet the widget would refuse), a live preview of
  * the real widget, and step-by-step instructions per CMS. Plain script, no
  * framework, no build step: it is a page for webmasters, and nothing here goes
@@ -13,6 +13,10 @@
   var nowInput = document.getElementById("now");
   var base = new URL(".", location.href).href;
   var SECTIONS = "summary,countdown,map";
+  // The generator (snippet, lunarDate): CampaignBuilder where the builder has a
+  // wasm of its own (builder-api.js, so visitors never download it), else the
+  // widget's loader.
+  var generator = window.CampaignBuilder || window.CampaignWidget;
   var OSM_TILES = { url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png", attribution: "© OpenStreetMap contributors" };
 
   // The config the form was filled from (an opened one, or the starting example).
@@ -400,10 +404,10 @@
     var chosen = target();
     var options = { target: chosen || "html", distUrl: base, lang: attrs.lang, sections: attrs.sections, theme: attrs.theme };
     var turn = ++rendering;
-    CampaignWidget.snippet(json, options).then(function (made) {
+    generator.snippet(json, options).then(function (made) {
       // The builder speaks Vietnamese whatever the widget's language.
       if (made.message !== undefined && attrs.lang !== "vi") {
-        return CampaignWidget.snippet(json, Object.assign({}, options, { lang: "vi" }));
+        return generator.snippet(json, Object.assign({}, options, { lang: "vi" }));
       }
       return made;
     }).then(function (made) {
@@ -473,7 +477,7 @@
     Array.prototype.forEach.call(rows.dates.list.querySelectorAll("[data-lunar]"), function (note) {
       var value = note.parentNode.querySelector("input").value.slice(0, 10);
       if (!value) { note.textContent = ""; return; }
-      CampaignWidget.lunarDate(value, "vi").then(function (lunar) {
+      generator.lunarDate(value, "vi").then(function (lunar) {
         note.textContent = lunar ? "(" + lunar + ")" : "";
       });
     });
