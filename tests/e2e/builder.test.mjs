@@ -127,6 +127,16 @@ for (const [name, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     await screenshot(page, `builder-${name}`);
     // Nothing wider than the screen: no sideways scrolling on a phone.
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true);
+    // Every control is a 44 px target (checkboxes and radios through their labels).
+    await page.locator("#open > summary").click();
+    await page.check('input[name="bilingual"]');
+    const small = await page.evaluate(() =>
+      Array.from(document.querySelectorAll(
+        "button, input:not([type=checkbox]):not([type=radio]), select, textarea, summary, label.check, label.target, a"))
+        .filter((el) => !el.closest("#preview") && el.getClientRects().length > 0)
+        .map((el) => [el.outerHTML.slice(0, 80), Math.round(el.getBoundingClientRect().height)])
+        .filter(([, height]) => height < 44));
+    assert.deepEqual(small, []);
 
     // Pasted into a page with its line, the snippet shows the same campaign.
     const pasted = await pasteIntoHostPage(context, placeholder, site);
