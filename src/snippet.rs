@@ -427,6 +427,20 @@ mod tests {
     }
 
     #[test]
+    fn a_map_without_a_title_is_headed_as_the_widget_heads_it() {
+        let json = r#"{"schema":1,"title":"T","organization":"O","summary":"S","keyDates":[],
+            "map":{"center":[10.9,106.8],"markers":[{"position":[10.9,106.8],"title":"Nơi A"}]}}"#;
+        let Ok(made) = snippet(json, &options(Target::NukeViet)) else {
+            panic!("valid");
+        };
+        assert!(
+            made.placeholder.contains("<p><strong>Bản đồ:</strong> Nơi A (<a href="),
+            "{}",
+            made.placeholder
+        );
+    }
+
+    #[test]
     fn the_html_placeholder_keeps_readable_json_that_cannot_end_its_script() {
         let json =
             DEFAULT_CAMPAIGN_JSON.replacen("\"title\":{", "\"title\":{\"xx\":\"</script><b>\",", 1);
