@@ -193,3 +193,32 @@ test("cargo xtask snippet refuses a bad config with the widget's own message, na
   assert.match(en.stderr, /xtask: keyDates\[0\]\.start: "2027-02-30" is not a date: that day is not in the calendar/);
   assert.equal(existsSync(join(dir, "out", "placeholder.html")), false, "nothing written");
 });
+
+for (const target of ["nukeviet", "wordpress"]) {
+  test(`a webmaster fills the builder, copies the ${target} output, and the post through its filter shows that campaign`, async () => {
+    const { context, page } = await openPage(browser, PHONE, servers);
+    await page.goto(`${servers.distOrigin}/builder.html`);
+    await page.locator(`input[name="target"][value="${target}"]`).check();
+    const title = "Hội thi tìm hiểu pháp luật năm 2027";
+    await page.fill('input[name="title"]', title);
+    await page.waitForFunction((title) => {
+      const code = document.getElementById("placeholder-code").value;
+      return code.startsWith("<div data-campaign-widget=") && code.includes(`<h2>${title}</h2>`);
+    }, title);
+    const placeholder = await page.locator("#placeholder-code").inputValue();
+    const site = await page.locator("#site-code").inputValue();
+    await context.close();
+    assert.equal(site, `<script src="${servers.distOrigin}/embed.js" async></script>\n`);
+
+    const body = await FILTERS[target](placeholder);
+    const url = hostPage(`builder-${target}.html`, body, site);
+    const visitor = await openPage(browser, PHONE, servers);
+    await visitor.page.goto(url);
+    await visitor.page.waitForFunction(() => document.querySelector("[data-campaign-widget]")?.shadowRoot?.querySelector("h2"));
+    assert.equal(await widgetTitle(visitor.page), title);
+    assert.doesNotMatch(await visitor.page.evaluate(() => document.body.innerText), RAW_JSON);
+    await screenshot(visitor.page, `builder-${target}-post`);
+    assert.deepEqual(visitor.problems, []);
+    await visitor.context.close();
+  });
+}
