@@ -13,6 +13,9 @@
   var VERSION = "__CW_VERSION__";
   var WASM = "__CW_WASM__";
   var WASM_INTEGRITY = "__CW_WASM_INTEGRITY__";
+  // This release's content-hashed names of the files the widget loads later
+  // (Leaflet's, and the widget's CSS where it is linked), by their plain names.
+  var ASSETS = {/*__CW_ASSETS__*/};
   var TAG = "campaign-widget";
   var DIV_SELECTOR = "[data-campaign-widget]";
   var ATTRIBUTES = ["lang", "config", "sections", "now", "theme"];
@@ -26,6 +29,62 @@
   var loading = null;
   var loaded = null; // the glue, once the wasm is ready: unmount is then synchronous
 
+  // ---- What the widget needs (README, "Browser support") ----
+  // A module of 69 bytes using each WebAssembly feature the build emits
+  // (tests/engines/features.test.mjs checks both sides): multi-value, bulk
+  // memory (memory.copy), sign extension (i32.extend8_s), non-trapping
+  // float-to-int (i32.trunc_sat_f32_s) and reference types (ref.null extern).
+  // Safari 15, Chrome 96 and Firefox 79 validate it; an older engine could not
+  // compile the widget.
+  var WASM_FEATURES = [0, 97, 115, 109, 1, 0, 0, 0, 1, 11, 2, 96, 0, 2, 127, 127, 96, 1, 127, 1, 127,
+    3, 3, 2, 0, 1, 5, 3, 1, 0, 1, 10, 36, 2, 6, 0, 65, 1, 65, 2, 11, 27, 0, 32, 0, 192,
+    67, 0, 0, 0, 0, 252, 0, 106, 65, 0, 65, 0, 65, 0, 252, 10, 0, 0, 208, 111, 209, 106, 11];
+  var unsupported; // computed once: what this browser lacks, or "" when nothing
+  function lacking() {
+    if (unsupported === undefined) {
+      var missing = [];
+      var wasm = false;
+      try {
+        wasm = typeof WebAssembly === "object" && WebAssembly.validate(new Uint8Array(WASM_FEATURES));
+      } catch (error) { /* counted as missing */ }
+      if (!wasm) missing.push("WebAssembly (Safari 15, Chrome 96, Firefox 79)");
+      if (!(window.Element && Element.prototype.attachShadow)) missing.push("shadow DOM");
+      ["fetch", "Promise", "WeakMap", "AbortController", "TextDecoder", "queueMicrotask"].forEach(function (name) {
+        if (typeof window[name] !== "function") missing.push(name);
+      });
+      unsupported = missing.join(", ");
+    }
+    return unsupported;
+  }
+
+  // ---- Server time ----
+  // The Date header of a response the widget made lets it notice a wrong device
+  // clock. Cross-origin it is readable only where the server exposes it
+  // (Access-Control-Expose-Headers: Date); a config from the page's own origin
+  // always is. A response from the browser's cache carries the Date of its first
+  // download, so one known to come from the cache (nothing transferred, though
+  // its body was measured) is not used; the widget keeps the freshest of the rest.
+  var dates = [];
+  var dateNoted = false;
+  function serverDate(response) {
+    var header = response.headers.get("date");
+    if (!header) return null;
+    var receivedAt = Date.now();
+    return function () {
+      var timing = window.performance && performance.getEntriesByName &&
+        performance.getEntriesByName(response.url).pop();
+      if (timing && timing.transferSize === 0 && timing.decodedBodySize > 0) return;
+      dates.push([header, receivedAt]);
+      if (loaded) loaded.observeServerDate(header, receivedAt);
+    };
+  }
+  function noteDates() {
+    if (dates.length || dateNoted) return;
+    dateNoted = true;
+    if (window.console) console.warn("campaign-widget: no response had a readable Date header, so a wrong " +
+      "device clock cannot be corrected; serve dist/ with Access-Control-Expose-Headers: Date");
+  }
+
   // The wasm-bindgen glue (`--target no-modules`), inlined here at build time:
   // no second script to fetch before the wasm can start.
   function glue() {
@@ -37,12 +96,9 @@
   // against the hash the build wrote above (a tampered file is refused).
   function load() {
     if (!loading) {
-      // The wasm response's Date header lets the widget notice a wrong device
-      // clock (cross-origin, the server must expose it: Access-Control-Expose-Headers: Date).
-      var serverDate = null, receivedAt = 0;
+      var wasmDate = null;
       var wasm = fetch(base + WASM, { integrity: WASM_INTEGRITY }).then(function (response) {
-        serverDate = response.headers.get("date");
-        receivedAt = Date.now();
+        wasmDate = serverDate(response);
         return response;
       });
       // A failed download is reported through `loading` below; this keeps it
@@ -53,9 +109,10 @@
         var widget = glue();
         return widget({ module_or_path: wasm }).then(function () {
           mark("wasm-ready");
-          widget.setAssetBase(base);
-          if (serverDate) widget.observeServerDate(serverDate, receivedAt);
+          widget.setAssetBase(base, ASSETS);
+          dates.forEach(function (date) { widget.observeServerDate(date[0], date[1]); });
           loaded = widget;
+          if (wasmDate) wasmDate(); // its body is in: the timing entry is complete
           return widget;
         });
       });
@@ -85,7 +142,11 @@
       if (!response.ok) return { failure: "status " + response.status };
       var declared = Number(response.headers.get("content-length"));
       if (declared > CONFIG_BYTES) { controller.abort(); return { failure: "large " + declared }; }
-      return response.text().then(function (text) { return { text: text }; });
+      var date = serverDate(response);
+      return response.text().then(function (text) {
+        if (date) date();
+        return { text: text };
+      });
     }).catch(function () {
       return { failure: controller.signal.aborted ? "timeout " + CONFIG_TIMEOUT_SECONDS : "failed" };
     }).then(settled);
@@ -117,6 +178,7 @@
     current.set(element, token);
     return Promise.all([load(), fetchConfig(element)]).then(function (results) {
       if (current.get(element) !== token || !element.isConnected) return;
+      noteDates();
       var outcome = results[0].mount(element, results[1].text, results[1].failure);
       return Promise.resolve().then(function () {
         if (!firstRender) { firstRender = true; mark("first-render"); }
@@ -133,7 +195,11 @@
 
   function mount(element) {
     if (mounted.has(element)) return mounted.get(element);
-    var done = render(element).then(function () {
+    // A browser that cannot run the widget keeps the placeholder's fallback
+    // content: nothing is attached, and the page hears why.
+    var done = lacking() ? Promise.reject(new Error("this browser cannot show the campaign widget (it lacks " +
+      lacking() + "); the placeholder's content stays")) : render(element);
+    done = done.then(function () {
       return handle(element);
     }).catch(function (error) {
       mounted.delete(element);
@@ -167,6 +233,9 @@
     queueMicrotask(function () { if (!element.isConnected) unmount(element); });
   }
 
+  // Without custom elements (very old browsers) <campaign-widget> placeholders
+  // are found by the scan below, to hear campaign-widget:error.
+  if (!window.customElements) DIV_SELECTOR += ", " + TAG;
   if (window.customElements && !customElements.get(TAG)) {
     customElements.define(TAG, class extends HTMLElement {
       static get observedAttributes() { return ATTRIBUTES; }

@@ -15,7 +15,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub enum Needs {
     /// Building and serving: Rust tools and npm packages.
     Build,
-    /// Everything, tests included: also Chromium, ChromeDriver and nginx.
+    /// Everything, tests included: also Chromium, ChromeDriver, nginx, and
+    /// Firefox ESR, WebKitGTK and their WebDriver servers.
     Everything,
 }
 
@@ -39,8 +40,24 @@ pub fn run(needs: Needs) -> Result<(), String> {
             ("/usr/bin/chromedriver", "chromium-driver"),
             ("/usr/sbin/nginx", "nginx-light"),
         ])?;
+        other_engines()?;
     }
     Ok(())
+}
+
+/// The geckodriver release the Firefox tests drive Firefox ESR with.
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
+
+/// Firefox and WebKit for tests/engines/: Firefox ESR with geckodriver (built
+/// from source by cargo), and WebKitGTK's WebDriver, which starts WebKitGTK's
+/// MiniBrowser (in its library package, a dependency) on an Xvfb display.
+fn other_engines() -> Result<(), String> {
+    debian_packages(&[
+        ("/usr/bin/firefox-esr", "firefox-esr"),
+        ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
+        ("/usr/bin/Xvfb", "xvfb"),
+    ])?;
+    cargo_tool("geckodriver", "geckodriver", GECKODRIVER_VERSION, &[])
 }
 
 fn wasm_target() -> Result<(), String> {

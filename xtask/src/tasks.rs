@@ -113,16 +113,22 @@ pub fn test(extra: &[String]) -> Result<(), String> {
             .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),
     )?;
 
-    println!("\n== end-to-end tests (release dist/ through nginx, Playwright in Chromium) ==");
+    println!("\n== end-to-end tests (release dist/ through nginx: Playwright in Chromium; WebDriver in Firefox ESR and WebKitGTK) ==");
     run_command(&mut trunk(&["build", "--release"]))?;
     let mut node = Command::new("node");
     // A test that hangs fails after two minutes instead of holding CI.
     node.arg("--test")
         .arg("--test-timeout=120000")
         .arg("--test-concurrency=1")
-        .current_dir(&root);
+        .current_dir(&root)
+        .env("GECKODRIVER", tool_path("geckodriver"));
     if extra.is_empty() {
-        node.args(["tests/schema/", "tests/size/", "tests/e2e/"]);
+        node.args([
+            "tests/schema/",
+            "tests/size/",
+            "tests/e2e/",
+            "tests/engines/",
+        ]);
     } else {
         node.args(extra);
     }
