@@ -117,7 +117,7 @@ for (const engine of Object.keys(ENGINES)) {
       assert.match(read.viFeatured, /Kỷ niệm 97 năm · Thứ Tư, 03\/02\/2027/);
       assert.equal(read.enLabel, "Starts in");
       const byTitle = (pattern) => read.timeline.find((item) => pattern.test(item.title));
-      assert.equal(read.timeline.length, 4, JSON.stringify(read.timeline));
+      assert.equal(read.timeline.length, 5, JSON.stringify(read.timeline));
       assert.equal(byTitle(/^Bầu cử đại biểu Quốc hội khóa XV/).state, "held");
       assert.equal(byTitle(/^Bầu cử đại biểu Quốc hội khóa XV/).status, "Đã diễn ra");
       assert.equal(byTitle(/Đảng Cộng sản Việt Nam/).state, "upcoming");

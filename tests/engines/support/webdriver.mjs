@@ -75,9 +75,13 @@ export async function startEngine(engine) {
   const xvfb = spec.display ? await startXvfb() : null;
   const port = await freePort();
   const server = spawn(spec.driver(), spec.args(port), {
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", "pipe"],
     env: { ...process.env, ...(xvfb ? { DISPLAY: xvfb.display } : {}) },
   });
+  // The browser's own chatter (Firefox logs internal errors at shutdown) is
+  // kept, and shown only if the session cannot start.
+  let log = "";
+  server.stderr.on("data", (chunk) => { log = (log + chunk).slice(-4000); });
   const url = `http://127.0.0.1:${port}`;
   try {
     for (let i = 0; ; i++) {
@@ -99,7 +103,7 @@ export async function startEngine(engine) {
   } catch (error) {
     await stopChild(server);
     await stopChild(xvfb?.child);
-    throw error;
+    throw new Error(`${spec.label}: ${error.message}\n${log}`);
   }
 }
 
