@@ -188,6 +188,44 @@ for (const engine of Object.keys(ENGINES)) {
       });
     }
 
+    test("without constructable stylesheets (Safari before 16.4) the linked CSS styles the widget", async () => {
+      await driver.get(`${servers.hostOrigin}/legacy.html?lacks=stylesheets`);
+      await waitFor(driver, () => {
+        const h2 = document.querySelector("campaign-widget").shadowRoot?.querySelector("h2");
+        return h2 && h2.getClientRects().length > 0;
+      }, [], "the styled title");
+      const seen = await driver.executeScript(looks, "campaign-widget");
+      const links = await driver.executeScript(() =>
+        [...document.querySelector("campaign-widget").shadowRoot.querySelectorAll("link[rel=stylesheet]")].map((l) => ({
+          file: l.getAttribute("href").split("/").pop(), loaded: l.sheet !== null,
+        })));
+      assert.equal(seen.adopted, 0);
+      assert.equal(links.length, 1);
+      assert.match(links[0].file, /^widget-[0-9a-f]{16}\.css$/);
+      assert.equal(links[0].loaded, true);
+      assert.equal(seen.accentBorder, "4px");
+      assert.ok(seen.titleSize >= 16 && seen.titleSize !== 40, `title ${seen.titleSize}px`);
+      assert.equal(seen.fallbackShown, false);
+      assert.deepEqual(seen.problems, []);
+      await shot(`engine-${engine}-legacy-stylesheets-desktop`, driver.takeScreenshot());
+    });
+
+    test("without WebAssembly the fallback stays and the page hears why", async () => {
+      await driver.get(`${servers.hostOrigin}/legacy.html?lacks=wasm`);
+      await waitFor(driver, () => window.__events.length > 0, [], "an event");
+      const result = await driver.executeScript(() => ({
+        events: window.__events,
+        shadow: document.querySelector("campaign-widget").shadowRoot,
+        fallback: document.getElementById("fallback").getBoundingClientRect().height,
+        problems: window.__problems,
+      }));
+      assert.deepEqual(result.events.map((e) => e.type), ["error"]);
+      assert.match(result.events[0].detail.message, /it lacks WebAssembly/);
+      assert.equal(result.shadow, null);
+      assert.ok(result.fallback > 0);
+      assert.deepEqual(result.problems, []);
+    });
+
     test("the .ics link yields a calendar file that parses", async () => {
       await driver.get(`${servers.hostOrigin}/two-instances.html`);
       await waitFor(driver, () => document.getElementById("vi").shadowRoot?.querySelector(".cw-ics-all"), [], "the .ics link");

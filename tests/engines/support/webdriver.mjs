@@ -69,8 +69,17 @@ async function stopChild(child) {
 }
 
 /** Starts `engine`'s driver server and one browser session; resolves to
- *  { driver, stop() }. */
+ *  { driver, stop() }. A second try, from scratch, if the first hangs. */
 export async function startEngine(engine) {
+  try {
+    return await startOnce(engine);
+  } catch (error) {
+    console.log(`${ENGINES[engine].label}: ${error.message.split("\n")[0]}; trying again`);
+    return startOnce(engine);
+  }
+}
+
+async function startOnce(engine) {
   const spec = ENGINES[engine];
   const xvfb = spec.display ? await startXvfb() : null;
   const port = await freePort();
@@ -91,7 +100,13 @@ export async function startEngine(engine) {
       if (i > 200) throw new Error(`${spec.driver()} did not start`);
       await sleep(50);
     }
-    const driver = await new Builder().usingServer(url).withCapabilities(spec.capabilities).build();
+    // MiniBrowser now and then fails to come up under load, and WebKitWebDriver
+    // then waits for it for ever: give up after a while, and let the caller retry.
+    let timer;
+    const driver = await Promise.race([
+      new Builder().usingServer(url).withCapabilities(spec.capabilities).build(),
+      new Promise((_, fail) => { timer = setTimeout(() => fail(new Error("no session after 30 s")), 30000); }),
+    ]).finally(() => clearTimeout(timer));
     return {
       driver,
       async stop() {
