@@ -72,10 +72,10 @@ pub fn tick_count() -> f64 {
 }
 
 /// Tells the widget where dist/ is (embed.js's directory) and this release's
-/// content-hashed file names (`{"leaflet.js": "leaflet-<hash>.js", …}`), for
+/// content-hashed file names, space-separated (`leaflet-<hash>.js …`), for
 /// files it loads later (Leaflet, and the widget's CSS where it is linked).
 #[wasm_bindgen(js_name = setAssetBase)]
-pub fn set_asset_base(base: &str, names: Option<js_sys::Object>) {
+pub fn set_asset_base(base: &str, names: &str) {
     embed::assets::set_base(base, names);
 }
 

@@ -14,8 +14,8 @@
   var WASM = "__CW_WASM__";
   var WASM_INTEGRITY = "__CW_WASM_INTEGRITY__";
   // This release's content-hashed names of the files the widget loads later
-  // (Leaflet's, and the widget's CSS where it is linked), by their plain names.
-  var ASSETS = {/*__CW_ASSETS__*/};
+  // (Leaflet's, and the widget's CSS where it is linked), space-separated.
+  var ASSETS = "__CW_ASSETS__";
   var TAG = "campaign-widget";
   var DIV_SELECTOR = "[data-campaign-widget]";
   var ATTRIBUTES = ["lang", "config", "sections", "now", "theme"];
@@ -30,28 +30,25 @@
   var loaded = null; // the glue, once the wasm is ready: unmount is then synchronous
 
   // ---- What the widget needs (README, "Browser support") ----
-  // A module of 69 bytes using each WebAssembly feature the build emits
-  // (tests/engines/features.test.mjs checks both sides): multi-value, bulk
-  // memory (memory.copy), sign extension (i32.extend8_s), non-trapping
+  // A module of 69 bytes (base64) using each WebAssembly feature the build
+  // emits (tests/engines/features.test.mjs checks both sides): multi-value,
+  // bulk memory (memory.copy), sign extension (i32.extend8_s), non-trapping
   // float-to-int (i32.trunc_sat_f32_s) and reference types (ref.null extern).
   // Safari 15, Chrome 96 and Firefox 79 validate it; an older engine could not
   // compile the widget.
-  var WASM_FEATURES = [0, 97, 115, 109, 1, 0, 0, 0, 1, 11, 2, 96, 0, 2, 127, 127, 96, 1, 127, 1, 127,
-    3, 3, 2, 0, 1, 5, 3, 1, 0, 1, 10, 36, 2, 6, 0, 65, 1, 65, 2, 11, 27, 0, 32, 0, 192,
-    67, 0, 0, 0, 0, 252, 0, 106, 65, 0, 65, 0, 65, 0, 252, 10, 0, 0, 208, 111, 209, 106, 11];
+  var WASM_FEATURES = "AGFzbQEAAAABCwJgAAJ/f2ABfwF/AwMCAAEFAwEAAQokAgYAQQFBAgsbACAAwEMAAAAA/ABqQQBBAEEA/AoAANBv0WoL";
   var unsupported; // computed once: what this browser lacks, or "" when nothing
   function lacking() {
     if (unsupported === undefined) {
       var missing = [];
-      var wasm = false;
       try {
-        wasm = typeof WebAssembly === "object" && WebAssembly.validate(new Uint8Array(WASM_FEATURES));
-      } catch (error) { /* counted as missing */ }
-      if (!wasm) missing.push("WebAssembly (Safari 15, Chrome 96, Firefox 79)");
-      if (!(window.Element && Element.prototype.attachShadow)) missing.push("shadow DOM");
-      ["fetch", "Promise", "WeakMap", "AbortController", "TextDecoder", "queueMicrotask"].forEach(function (name) {
-        if (typeof window[name] !== "function") missing.push(name);
-      });
+        if (!WebAssembly.validate(Uint8Array.from(atob(WASM_FEATURES), function (c) { return c.charCodeAt(0); }))) throw 0;
+      } catch (no) {
+        missing.push("WebAssembly (Safari 15, Chrome 96, Firefox 79)");
+      }
+      // Every engine that validates the probe also has fetch, AbortController,
+      // WeakMap and queueMicrotask; shadow DOM can still be turned off.
+      if (!Element.prototype.attachShadow) missing.push("shadow DOM");
       unsupported = missing.join(", ");
     }
     return unsupported;
@@ -81,8 +78,8 @@
   function noteDates() {
     if (dates.length || dateNoted) return;
     dateNoted = true;
-    if (window.console) console.warn("campaign-widget: no response had a readable Date header, so a wrong " +
-      "device clock cannot be corrected; serve dist/ with Access-Control-Expose-Headers: Date");
+    if (window.console) console.warn("campaign-widget: no readable Date header to check the device clock " +
+      "(serve dist/ with Access-Control-Expose-Headers: Date)");
   }
 
   // The wasm-bindgen glue (`--target no-modules`), inlined here at build time:
@@ -197,8 +194,8 @@
     if (mounted.has(element)) return mounted.get(element);
     // A browser that cannot run the widget keeps the placeholder's fallback
     // content: nothing is attached, and the page hears why.
-    var done = lacking() ? Promise.reject(new Error("this browser cannot show the campaign widget (it lacks " +
-      lacking() + "); the placeholder's content stays")) : render(element);
+    var done = lacking() ? Promise.reject(new Error("this browser cannot show the widget: it lacks " +
+      lacking())) : render(element);
     done = done.then(function () {
       return handle(element);
     }).catch(function (error) {

@@ -7,7 +7,7 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Object, Promise, Reflect};
+use js_sys::Promise;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CssStyleSheet, HtmlScriptElement, Response};
@@ -17,30 +17,32 @@ use crate::map::leaflet_ready;
 thread_local! {
     /// The URL of the directory embed.js was loaded from (set by embed.js).
     static BASE: RefCell<String> = const { RefCell::new(String::new()) };
-    /// Each file's name in this release's dist/, by its plain name (set by embed.js).
-    static NAMES: RefCell<Option<Object>> = const { RefCell::new(None) };
+    /// This release's file names, space-separated (set by embed.js).
+    static NAMES: RefCell<String> = const { RefCell::new(String::new()) };
     static SCRIPT: RefCell<Option<Promise>> = const { RefCell::new(None) };
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
 }
 
 /// Records where dist/ is (embed.js's own directory) and what this release
-/// calls its files (`{"leaflet.js": "leaflet-<hash>.js", …}`).
-pub fn set_base(base: &str, names: Option<Object>) {
+/// calls its files (`leaflet-<hash>.js leaflet-<hash>.css widget-<hash>.css`).
+pub fn set_base(base: &str, names: &str) {
     BASE.with(|b| *b.borrow_mut() = base.to_owned());
-    NAMES.with(|n| *n.borrow_mut() = names);
+    NAMES.with(|n| *n.borrow_mut() = names.to_owned());
 }
 
-/// The URL of `file` (its plain name) in this release's dist/.
+/// The URL of `file` (its plain name, `leaflet.js`) in this release's dist/:
+/// its hashed name (`leaflet-<hash>.js`) when embed.js gave one.
 pub fn url(file: &str) -> String {
-    let name = NAMES
-        .with(|n| {
-            let names = n.borrow();
-            Reflect::get(names.as_ref()?, &JsValue::from_str(file))
-                .ok()?
-                .as_string()
-        })
-        .unwrap_or_else(|| file.to_owned());
-    BASE.with(|b| format!("{}{name}", b.borrow()))
+    let name = NAMES.with(|n| {
+        let (stem, extension) = file.rsplit_once('.')?;
+        n.borrow()
+            .split(' ')
+            .find(|name| {
+                name.starts_with(&format!("{stem}-")) && name.ends_with(&format!(".{extension}"))
+            })
+            .map(str::to_owned)
+    });
+    BASE.with(|b| format!("{}{}", b.borrow(), name.as_deref().unwrap_or(file)))
 }
 
 /// Loads Leaflet's script unless the page already has Leaflet 1.x.

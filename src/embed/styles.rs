@@ -13,9 +13,8 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Array, Promise, Reflect};
-use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use js_sys::{Array, Reflect};
+use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, Element, ShadowRoot};
 
 use super::assets;
@@ -88,23 +87,16 @@ fn link(document: &web_sys::Document, file: &str) -> Result<Element, JsValue> {
 }
 
 /// Adds Leaflet's stylesheet to `shadow` before the widget's own, so the
-/// widget's rules win where both style the same thing; resolves once it applies.
+/// widget's rules win where both style the same thing. A linked one applies
+/// once it has loaded; Leaflet sizes the map from the container, which the
+/// widget's CSS sizes, so the map need not wait for it.
 pub async fn add_leaflet(shadow: &ShadowRoot) -> Result<(), JsValue> {
     if let Some(own) = sheet(shadow) {
         let leaflet = assets::leaflet_sheet().await?;
         return set_adopted(shadow, Array::of2(&leaflet.into(), &own.into()));
     }
     let document = shadow.owner_document().ok_or("no document")?;
-    let link = link(&document, LEAFLET_CSS_FILE)?;
-    // Each callback frees itself when it is called; a link that neither loads
-    // nor fails (the element removed first) keeps two small closures.
-    let loaded = Promise::new(&mut |resolve, reject| {
-        let on_load = Closure::once_into_js(move || resolve.call0(&JsValue::NULL));
-        let on_error =
-            Closure::once_into_js(move || reject.call1(&JsValue::NULL, &"leaflet.css".into()));
-        let _ = link.add_event_listener_with_callback("load", on_load.unchecked_ref());
-        let _ = link.add_event_listener_with_callback("error", on_error.unchecked_ref());
-    });
-    shadow.insert_before(&link, shadow.first_child().as_ref())?;
-    JsFuture::from(loaded).await.map(|_| ())
+    let leaflet = link(&document, LEAFLET_CSS_FILE)?;
+    shadow.insert_before(&leaflet, shadow.first_child().as_ref())?;
+    Ok(())
 }

@@ -96,7 +96,7 @@ for (const [engine] of Object.entries(ENGINES)) {
       let seen;
       if (engine === "no WebAssembly") {
         assert.deepEqual(events.map((e) => e.type), ["error"]);
-        assert.match(events[0].detail.message, /cannot show the campaign widget \(it lacks WebAssembly/);
+        assert.match(events[0].detail.message, /cannot show the widget: it lacks WebAssembly \(Safari 15, Chrome 96, Firefox 79\)$/);
         seen = await look(page);
         assert.equal(await page.evaluate(() => document.querySelector("campaign-widget").shadowRoot), null, "nothing attached");
         assert.equal(seen.fallbackShown, true);

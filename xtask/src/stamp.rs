@@ -80,7 +80,7 @@ fn stamp(dir: &Path, version: &str) -> Result<(), String> {
 }
 
 /// Where embed.js takes the names of the files the widget loads later.
-const ASSETS_PLACEHOLDER: &str = "{/*__CW_ASSETS__*/}";
+const ASSETS_PLACEHOLDER: &str = "__CW_ASSETS__";
 
 /// Files the widget loads after the wasm, by their plain names: Leaflet's, which
 /// Trunk copies into dist/ as they are, and the widget's own CSS (for browsers
@@ -90,8 +90,8 @@ const LATER_FILES: [&str; 3] = ["leaflet.js", "leaflet.css", "widget.css"];
 
 /// Gives every file the widget loads later a content-hashed name
 /// (`leaflet-<16 hex>.js`, as Trunk names the wasm), so that no cache can mix two
-/// releases and servers may cache them for a year; returns the names as the
-/// JSON object embed.js hands to the widget.
+/// releases and servers may cache them for a year; returns the names,
+/// space-separated, as embed.js hands them to the widget.
 fn version_assets(dir: &Path) -> Result<String, String> {
     let css = fs::read_to_string(project_root().join("src/embed/widget.css"))
         .map_err(|e| format!("reading src/embed/widget.css: {e}"))?;
@@ -104,9 +104,9 @@ fn version_assets(dir: &Path) -> Result<String, String> {
         let (stem, extension) = file.rsplit_once('.').unwrap_or((file, ""));
         let hashed = format!("{stem}-{}.{extension}", content_hash(&bytes));
         fs::rename(&path, dir.join(&hashed)).map_err(|e| format!("renaming {file}: {e}"))?;
-        names.push(format!("\"{file}\":\"{hashed}\""));
+        names.push(hashed);
     }
-    Ok(format!("{{{}}}", names.join(",")))
+    Ok(names.join(" "))
 }
 
 /// The first 16 hex digits of the SHA-256 of `bytes`.
@@ -178,7 +178,7 @@ mod tests {
         fs::write(dir.join("campaign-widget-abc_bg.wasm"), wasm).map_err(|e| e.to_string())?;
         fs::write(
             dir.join("embed.js"),
-            "/*! the loader */\n// how it works\nwindow.w = (function () {\n  /*__CW_GLUE__*/\n  return [wasm_bindgen.v, '__CW_VERSION__', '__CW_WASM__', '__CW_WASM_INTEGRITY__', {/*__CW_ASSETS__*/}];\n})();\n",
+            "/*! the loader */\n// how it works\nwindow.w = (function () {\n  /*__CW_GLUE__*/\n  return [wasm_bindgen.v, '__CW_VERSION__', '__CW_WASM__', '__CW_WASM_INTEGRITY__', '__CW_ASSETS__'];\n})();\n",
         )
         .map_err(|e| e.to_string())?;
         fs::write(dir.join("leaflet.js"), "window.L = {};").map_err(|e| e.to_string())?;
@@ -210,14 +210,8 @@ mod tests {
                 .any(|f| f == "leaflet.js" || f == "leaflet.css" || f == "widget.css"),
             "no file the widget loads keeps a fixed name: {files:?}"
         );
-        assert!(
-            out.contains(&format!("\"leaflet.js\":\"{leaflet_js}\"")),
-            "{out}"
-        );
-        assert!(
-            out.contains(&format!("\"widget.css\":\"{widget_css}\"")),
-            "{out}"
-        );
+        assert!(out.contains(&format!("\"{leaflet_js} leaflet-")), "{out}");
+        assert!(out.contains(&format!(".css {widget_css}\"]")), "{out}");
         assert!(!glue_left, "the glue lives in embed.js only");
         assert!(out.starts_with("/*! the loader */\n"), "{out}");
         assert!(!out.contains("how it works"), "{out}");
