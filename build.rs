@@ -8,6 +8,10 @@
 #[path = "src/time/lunar/astronomy.rs"]
 #[allow(dead_code)]
 mod astronomy;
+#[path = "src/embed/minify_css.rs"]
+mod minify_css;
+
+use minify_css::minify_css;
 
 use std::path::PathBuf;
 use std::{env, fs};
@@ -15,6 +19,7 @@ use std::{env, fs};
 fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     println!("cargo:rerun-if-changed=src/embed/widget.css");
+    println!("cargo:rerun-if-changed=src/embed/minify_css.rs");
     println!("cargo:rerun-if-changed=src/config/default_campaign.json");
     println!("cargo:rerun-if-changed=src/time/lunar/astronomy.rs");
 
@@ -35,40 +40,6 @@ fn main() {
     strip_comments(&mut value);
     fs::write(out.join("default_campaign.min.json"), value.to_string())
         .expect("writing default_campaign.min.json");
-}
-
-/// Drops `/* … */` comments and collapses whitespace; spaces next to `{ } ; , >`
-/// and after `:` go too, and so does the `;` before `}`. Spaces elsewhere stay
-/// (they can be descendant combinators, or separate values). Safe for the
-/// widget's CSS, whose only strings are font names and an empty `content`.
-fn minify_css(css: &str) -> String {
-    let mut without_comments = String::with_capacity(css.len());
-    let mut rest = css;
-    while let Some(start) = rest.find("/*") {
-        without_comments.push_str(&rest[..start]);
-        rest = rest[start + 2..]
-            .find("*/")
-            .map_or("", |end| &rest[start + 2 + end + 2..]);
-    }
-    without_comments.push_str(rest);
-    let collapsed = without_comments
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut out = String::with_capacity(collapsed.len());
-    for c in collapsed.chars() {
-        if matches!(c, '{' | '}' | ';' | ',' | '>') && out.ends_with(' ') {
-            out.pop();
-        }
-        if c == '}' && out.ends_with(';') {
-            out.pop();
-        }
-        if c == ' ' && out.ends_with(['{', '}', ';', ',', '>', ':']) {
-            continue;
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn strip_comments(value: &mut serde_json::Value) {

@@ -72,11 +72,12 @@ pub fn tick_count() -> f64 {
     embed::clock::tick_count() as f64
 }
 
-/// Tells the widget where dist/ is (embed.js's directory), for files it loads
-/// later (Leaflet).
+/// Tells the widget where dist/ is (embed.js's directory) and this release's
+/// content-hashed file names, space-separated (`leaflet-<hash>.js …`), for
+/// files it loads later (Leaflet, and the widget's CSS where it is linked).
 #[wasm_bindgen(js_name = setAssetBase)]
-pub fn set_asset_base(base: &str) {
-    embed::assets::set_base(base);
+pub fn set_asset_base(base: &str, names: &str) {
+    embed::assets::set_base(base, names);
 }
 
 /// Validates a config with the widget's own rules, for the snippet builder:

@@ -434,7 +434,8 @@ mod tests {
             panic!("valid");
         };
         assert!(
-            made.placeholder.contains("<p><strong>Bản đồ:</strong> Nơi A (<a href="),
+            made.placeholder
+                .contains("<p><strong>Bản đồ:</strong> Nơi A (<a href="),
             "{}",
             made.placeholder
         );

@@ -13,6 +13,19 @@
   var VERSION = "__CW_VERSION__";
   var WASM = "__CW_WASM__";
   var WASM_INTEGRITY = "__CW_WASM_INTEGRITY__";
+  // This release's content-hashed names of the files the widget loads later
+  // (Leaflet's, and the widget's CSS where it is linked), space-separated.
+  var ASSETS = "__CW_ASSETS__";
+  // This release's name of a file the widget loads later: "leaflet.js" is
+  // "leaflet-<hash>.js" (the names src/embed/assets.rs resolves alike).
+  function asset(name) {
+    var dot = name.lastIndexOf("."), stem = name.slice(0, dot) + "-", extension = name.slice(dot);
+    var names = ASSETS.split(" ");
+    for (var i = 0; i < names.length; i++) {
+      if (names[i].indexOf(stem) === 0 && names[i].slice(-extension.length) === extension) return names[i];
+    }
+    return name;
+  }
   var TAG = "campaign-widget";
   var DIV_SELECTOR = "[data-campaign-widget]";
   var ATTRIBUTES = ["lang", "config", "sections", "now", "theme", "campaign"];
@@ -29,6 +42,59 @@
   // fetch resolves only at the last byte (the whole file is hashed first).
   var arrived = null;
 
+  // ---- What the widget needs (README, "Browser support") ----
+  // A module of 69 bytes (base64) using each WebAssembly feature the build
+  // emits (tests/engines/features.test.mjs checks both sides): multi-value,
+  // bulk memory (memory.copy), sign extension (i32.extend8_s), non-trapping
+  // float-to-int (i32.trunc_sat_f32_s) and reference types (ref.null extern).
+  // Safari 15, Chrome 96 and Firefox 79 validate it; an older engine could not
+  // compile the widget.
+  var WASM_FEATURES = "AGFzbQEAAAABCwJgAAJ/f2ABfwF/AwMCAAEFAwEAAQokAgYAQQFBAgsbACAAwEMAAAAA/ABqQQBBAEEA/AoAANBv0WoL";
+  var unsupported; // computed once: what this browser lacks, or "" when nothing
+  function lacking() {
+    if (unsupported === undefined) {
+      var missing = [];
+      try {
+        if (!WebAssembly.validate(Uint8Array.from(atob(WASM_FEATURES), function (c) { return c.charCodeAt(0); }))) throw 0;
+      } catch (no) {
+        missing.push("WebAssembly (Safari 15, Chrome 96, Firefox 79)");
+      }
+      // Every engine that validates the probe also has fetch, AbortController,
+      // WeakMap and queueMicrotask; shadow DOM can still be turned off.
+      if (!Element.prototype.attachShadow) missing.push("shadow DOM");
+      unsupported = missing.join(", ");
+    }
+    return unsupported;
+  }
+
+  // ---- Server time ----
+  // The Date header of a response the widget made lets it notice a wrong device
+  // clock. Cross-origin it is readable only where the server exposes it
+  // (Access-Control-Expose-Headers: Date); a config from the page's own origin
+  // always is. A response from the browser's cache carries the Date of its first
+  // download, so one known to come from the cache (nothing transferred, though
+  // its body was measured) is not used; the widget keeps the freshest of the rest.
+  var dates = [];
+  var dateNoted = false;
+  function serverDate(response) {
+    var header = response.headers.get("date");
+    if (!header) return null;
+    var receivedAt = Date.now();
+    return function () {
+      var timing = window.performance && performance.getEntriesByName &&
+        performance.getEntriesByName(response.url).pop();
+      if (timing && timing.transferSize === 0 && timing.decodedBodySize > 0) return;
+      dates.push([header, receivedAt]);
+      if (loaded) loaded.observeServerDate(header, receivedAt);
+    };
+  }
+  function noteDates() {
+    if (dates.length || dateNoted) return;
+    dateNoted = true;
+    if (window.console) console.warn("campaign-widget: no readable Date header to check the device clock " +
+      "(serve dist/ with Access-Control-Expose-Headers: Date)");
+  }
+
   // The wasm-bindgen glue (`--target no-modules`), inlined here at build time:
   // no second script to fetch before the wasm can start.
   function glue() {
@@ -40,12 +106,9 @@
   // against the hash the build wrote above (a tampered file is refused).
   function load() {
     if (!loading) {
-      // The wasm response's Date header lets the widget notice a wrong device
-      // clock (cross-origin, the server must expose it: Access-Control-Expose-Headers: Date).
-      var serverDate = null, receivedAt = 0;
+      var wasmDate = null;
       var wasm = fetch(base + WASM, { integrity: WASM_INTEGRITY }).then(function (response) {
-        serverDate = response.headers.get("date");
-        receivedAt = Date.now();
+        wasmDate = serverDate(response);
         return response;
       });
       // A failed download is reported through `loading` below; this keeps it
@@ -57,9 +120,10 @@
         var widget = glue();
         return widget({ module_or_path: wasm }).then(function () {
           mark("wasm-ready");
-          widget.setAssetBase(base);
-          if (serverDate) widget.observeServerDate(serverDate, receivedAt);
+          widget.setAssetBase(base, ASSETS);
+          dates.forEach(function (date) { widget.observeServerDate(date[0], date[1]); });
           loaded = widget;
+          if (wasmDate) wasmDate(); // its body is in: the timing entry is complete
           return widget;
         });
       });
@@ -135,7 +199,11 @@
       if (!response.ok) return { failure: "status " + response.status };
       var declared = Number(response.headers.get("content-length"));
       if (declared > CONFIG_BYTES) { controller.abort(); return { failure: "large " + declared }; }
-      return response.text().then(function (text) { return { text: nfc(text) }; });
+      var date = serverDate(response);
+      return response.text().then(function (text) {
+        if (date) date();
+        return { text: nfc(text) };
+      });
     }).catch(function () {
       return { failure: controller.signal.aborted ? "timeout " + CONFIG_TIMEOUT_SECONDS : "failed" };
     }).then(settled);
@@ -204,8 +272,8 @@
       hint("preconnect", new URL(String(tiles).replace(/\{[^}]*\}/g, "a"), document.baseURI).origin);
       arrived.then(function () {
         // A page with its own Leaflet 1.x keeps it (src/map/mod.rs, leaflet_ready).
-        if (!(window.L && /^1\./.test(L.version))) hint("preload", base + "leaflet.js", "script");
-        hint("preload", base + "leaflet.css", "fetch");
+        if (!(window.L && /^1\./.test(L.version))) hint("preload", base + asset("leaflet.js"), "script");
+        hint("preload", base + asset("leaflet.css"), "fetch");
       }, function () {});
     } catch (ignored) { /* a config the widget will refuse: it shows why, and no map */ }
   }
@@ -242,6 +310,7 @@
     });
     return Promise.all([widget, config]).then(function (results) {
       if (current.get(element) !== token || !element.isConnected) return;
+      noteDates();
       var outcome = results[0].mount(element, results[1].text, results[1].failure);
       return Promise.resolve().then(function () {
         if (!firstRender) { firstRender = true; mark("first-render"); }
@@ -258,7 +327,11 @@
 
   function mount(element) {
     if (mounted.has(element)) return mounted.get(element);
-    var done = render(element).then(function () {
+    // A browser that cannot run the widget keeps the placeholder's fallback
+    // content: nothing is attached, and the page hears why.
+    var done = lacking() ? Promise.reject(new Error("this browser cannot show the widget: it lacks " +
+      lacking())) : render(element);
+    done = done.then(function () {
       return handle(element);
     }).catch(function (error) {
       mounted.delete(element);
@@ -292,6 +365,9 @@
     queueMicrotask(function () { if (!element.isConnected) unmount(element); });
   }
 
+  // Without custom elements (very old browsers) <campaign-widget> placeholders
+  // are found by the scan below, to hear campaign-widget:error.
+  if (!window.customElements) DIV_SELECTOR += ", " + TAG;
   if (window.customElements && !customElements.get(TAG)) {
     customElements.define(TAG, class extends HTMLElement {
       static get observedAttributes() { return ATTRIBUTES; }

@@ -176,7 +176,17 @@ async fn mounts_into_an_open_shadow_root_with_adopted_styles() {
         .expect("a button")
         .unchecked_into();
     more.click();
-    settle().await;
+    // Wait for the re-render a little at a time (a second at most): in Firefox
+    // it can come after the first 20 ms.
+    for _ in 0..50 {
+        settle().await;
+        if shadow
+            .query_selector_all("ol.cw-goals > li")
+            .is_ok_and(|l| l.length() != 4)
+        {
+            break;
+        }
+    }
     assert_eq!(
         shadow
             .query_selector_all("ol.cw-goals > li")

@@ -182,13 +182,17 @@ fn start(
             });
         }
     };
-    let near_callback = Closure::<dyn FnMut(Array)>::new(move |entries: Array| {
-        let near = entries.iter().any(|e| {
-            e.dyn_into::<web_sys::IntersectionObserverEntry>()
-                .is_ok_and(|e| e.is_intersecting())
-        });
-        if near {
-            begin();
+    let begin = Rc::new(begin);
+    let near_callback = Closure::<dyn FnMut(Array)>::new({
+        let begin = begin.clone();
+        move |entries: Array| {
+            let near = entries.iter().any(|e| {
+                e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .is_ok_and(|e| e.is_intersecting())
+            });
+            if near {
+                begin();
+            }
         }
     });
     let init = js_sys::Object::new();
@@ -197,9 +201,13 @@ fn start(
         .and_then(|c| c.dyn_into::<js_sys::Function>())
         .and_then(|c| js_sys::Reflect::construct(&c, &Array::of2(near_callback.as_ref(), &init)))
         .and_then(|o| o.dyn_into::<IntersectionObserver>());
-    if let Ok(observer) = observer {
-        observer.observe(&element);
-        session.near = Some((observer, near_callback));
+    match observer {
+        Ok(observer) => {
+            observer.observe(&element);
+            session.near = Some((observer, near_callback));
+        }
+        // No IntersectionObserver (Safari before 12.1): load now rather than never.
+        Err(_) => begin(),
     }
 
     // The wheel zooms only while the map has the visitor's attention.
@@ -253,12 +261,11 @@ async fn build(
     phase: &UseStateHandle<Phase>,
 ) -> Result<LeafletMap, JsValue> {
     assets::load_leaflet().await?;
-    let sheet = assets::leaflet_sheet().await?;
     let shadow: ShadowRoot = element
         .get_root_node()
         .dyn_into()
         .map_err(|_| JsValue::from_str("not in a shadow root"))?;
-    styles::adopt_before(&shadow, &sheet)?;
+    styles::add_leaflet(&shadow).await?;
     let health = Rc::new(TileHealth::default());
     let tiles_done = {
         let (health, phase) = (health.clone(), phase.clone());

@@ -1,6 +1,9 @@
 //! Files the widget loads from next to embed.js, on demand: Leaflet's script
-//! (only when the page has no Leaflet 1.x of its own) and Leaflet's stylesheet
-//! (for the shadow root). Each loads once per page, whatever the number of widgets.
+//! (only when the page has no Leaflet 1.x of its own), Leaflet's stylesheet (for
+//! the shadow root) and, where stylesheets cannot be constructed, the widget's
+//! own CSS. Each loads once per page, whatever the number of widgets. Every one
+//! has a content-hashed name in dist/ (`leaflet-<hash>.js`), which embed.js
+//! hands over: a cache can never pair this release's wasm with another's file.
 
 use std::cell::RefCell;
 
@@ -14,17 +17,32 @@ use crate::map::leaflet_ready;
 thread_local! {
     /// The URL of the directory embed.js was loaded from (set by embed.js).
     static BASE: RefCell<String> = const { RefCell::new(String::new()) };
+    /// This release's file names, space-separated (set by embed.js).
+    static NAMES: RefCell<String> = const { RefCell::new(String::new()) };
     static SCRIPT: RefCell<Option<Promise>> = const { RefCell::new(None) };
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
 }
 
-/// Records where dist/ is (embed.js's own directory).
-pub fn set_base(base: &str) {
+/// Records where dist/ is (embed.js's own directory) and what this release
+/// calls its files (`leaflet-<hash>.js leaflet-<hash>.css widget-<hash>.css`).
+pub fn set_base(base: &str, names: &str) {
     BASE.with(|b| *b.borrow_mut() = base.to_owned());
+    NAMES.with(|n| *n.borrow_mut() = names.to_owned());
 }
 
-fn url(file: &str) -> String {
-    BASE.with(|b| format!("{}{file}", b.borrow()))
+/// The URL of `file` (its plain name, `leaflet.js`) in this release's dist/:
+/// its hashed name (`leaflet-<hash>.js`) when embed.js gave one.
+pub fn url(file: &str) -> String {
+    let name = NAMES.with(|n| {
+        let (stem, extension) = file.rsplit_once('.')?;
+        n.borrow()
+            .split(' ')
+            .find(|name| {
+                name.starts_with(&format!("{stem}-")) && name.ends_with(&format!(".{extension}"))
+            })
+            .map(str::to_owned)
+    });
+    BASE.with(|b| format!("{}{}", b.borrow(), name.as_deref().unwrap_or(file)))
 }
 
 /// Loads Leaflet's script unless the page already has Leaflet 1.x.
@@ -83,9 +101,10 @@ pub async fn leaflet_sheet() -> Result<CssStyleSheet, JsValue> {
         return Ok(sheet);
     }
     let window = web_sys::window().ok_or("no window")?;
-    let response: Response = JsFuture::from(window.fetch_with_str(&url("leaflet.css")))
-        .await?
-        .unchecked_into();
+    let response: Response =
+        JsFuture::from(window.fetch_with_str(&url(super::styles::LEAFLET_CSS_FILE)))
+            .await?
+            .unchecked_into();
     if !response.ok() {
         return Err("leaflet.css".into());
     }

@@ -13,14 +13,13 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{IntersectionObserver, IntersectionObserverEntry};
 use yew::prelude::*;
 
-use crate::time::{parse_http_date, Millis};
-
-/// Device clocks off by less than this are trusted (the header has whole seconds).
-const SKEW_THRESHOLD: Millis = 60_000;
+use crate::time::{clock_correction, parse_http_date, Millis};
 
 thread_local! {
     /// Server time minus device time, when it is worth correcting.
     static SKEW: Cell<Millis> = const { Cell::new(0) };
+    /// Every `Date` header read: (server time, device time when received), ms.
+    static READINGS: RefCell<Vec<(Millis, Millis)>> = const { RefCell::new(Vec::new()) };
     /// Ticks performed, all widgets together (read by tests and benchmarks).
     static TICKS: Cell<u64> = const { Cell::new(0) };
     /// Live tickers by id. A timer names its ticker by id, so a timer that
@@ -33,12 +32,21 @@ thread_local! {
     static TICK: Closure<dyn FnMut(f64, f64)> = Closure::new(on_tick);
 }
 
-/// Records a response's `Date` header, received at `received_at` (device ms).
+/// Records a response's `Date` header, received at `received_at` (device ms);
+/// the correction follows the freshest header read so far ([`clock_correction`]).
 pub fn observe_server_date(header: &str, received_at: f64) {
     if let Some(server) = parse_http_date(header) {
-        // The header is truncated to the second: on average the true time is 500 ms later.
-        let skew = server + 500 - received_at as Millis;
-        SKEW.with(|s| s.set(if skew.abs() > SKEW_THRESHOLD { skew } else { 0 }));
+        let skew = READINGS.with(|r| {
+            let mut readings = r.borrow_mut();
+            readings.push((server, received_at as Millis));
+            let skew = clock_correction(&readings);
+            // Only the freshest reading can matter later: keep it alone.
+            let freshest = readings.iter().copied().max_by_key(|(s, r)| s - r);
+            readings.clear();
+            readings.extend(freshest);
+            skew
+        });
+        SKEW.with(|s| s.set(skew));
     }
 }
 

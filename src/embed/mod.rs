@@ -63,6 +63,7 @@ pub fn mount(
         .create_element("div")?;
     root.set_class_name("cw-root");
     shadow.append_child(&root)?;
+    styles::apply(&shadow, &root)?;
     let (app, outcome) = match props {
         Ok(props) => (
             App::Widget(yew::Renderer::<Widget>::with_root_and_props(root, props).render()),
@@ -148,7 +149,6 @@ fn prepare_shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
                 JsValue::from_str(&error_message(Lang::En, &error))
             })?,
     };
-    styles::adopt(&shadow)?;
     Ok(shadow)
 }
 

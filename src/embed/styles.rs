@@ -1,44 +1,102 @@
-//! The widget's stylesheet, adopted by every shadow root. It is compiled into the
-//! wasm and applied as one constructed `CSSStyleSheet` shared by all instances:
-//! no `<style>` element, no `style` attribute (a strict CSP allows both), and no
-//! extra request before the first render.
+//! The widget's stylesheets in each shadow root, without a `<style>` element or
+//! a `style` attribute (a strict CSP forbids both).
+//!
+//! Where the browser has constructable stylesheets (Chrome 73, Firefox 101,
+//! Safari 16.4), the CSS compiled into the wasm is adopted as one
+//! `CSSStyleSheet` shared by all instances: no extra request. Elsewhere (Safari
+//! and iOS 15.x–16.3, the floor in the README) the shadow root links the same
+//! CSS as a content-hashed file in dist/ (`widget-<hash>.css`, written by
+//! `cargo xtask stamp-loader`): while it loads, and for good if it cannot, the
+//! placeholder's fallback content shows through a `<slot>` and the widget stays
+//! `hidden`; the linked CSS itself hides the one and shows the other, so no
+//! script has to wait for it and the visitor never sees a blank or unstyled box.
 
 use std::cell::RefCell;
 
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
-use web_sys::{CssStyleSheet, ShadowRoot};
+use web_sys::{CssStyleSheet, Element, ShadowRoot};
+
+use super::assets;
 
 /// The widget's CSS (src/embed/widget.css, minified by build.rs).
 pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
+
+/// The widget's CSS as a file in dist/ (its hashed name comes from embed.js).
+pub const WIDGET_CSS_FILE: &str = "widget.css";
+
+/// Leaflet's CSS in dist/ (its hashed name comes from embed.js).
+pub const LEAFLET_CSS_FILE: &str = "leaflet.css";
+
+/// The class of the `<slot>` that shows the fallback until the linked CSS applies.
+const PENDING_CLASS: &str = "cw-pending";
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
 }
 
-fn sheet() -> Result<CssStyleSheet, JsValue> {
+/// The shared constructed sheet, or `None` where the browser cannot construct
+/// or adopt one (`new CSSStyleSheet()` throws, or shadow roots have no
+/// `adoptedStyleSheets`).
+fn sheet(shadow: &ShadowRoot) -> Option<CssStyleSheet> {
+    if !Reflect::has(shadow, &JsValue::from_str("adoptedStyleSheets")).unwrap_or(false) {
+        return None;
+    }
     SHEET.with(|cell| {
         if let Some(sheet) = cell.borrow().as_ref() {
-            return Ok(sheet.clone());
+            return Some(sheet.clone());
         }
-        let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(WIDGET_CSS)?;
+        let sheet = CssStyleSheet::new().ok()?;
+        sheet.replace_sync(WIDGET_CSS).ok()?;
         *cell.borrow_mut() = Some(sheet.clone());
-        Ok(sheet)
+        Some(sheet)
     })
 }
 
-/// Gives `shadow` the widget's stylesheet.
-pub fn adopt(shadow: &ShadowRoot) -> Result<(), JsValue> {
-    let sheets = Array::of1(&sheet()?.into());
+/// Whether this shadow root takes constructed stylesheets.
+pub fn adopts(shadow: &ShadowRoot) -> bool {
+    sheet(shadow).is_some()
+}
+
+fn set_adopted(shadow: &ShadowRoot, sheets: Array) -> Result<(), JsValue> {
     Reflect::set(shadow, &JsValue::from_str("adoptedStyleSheets"), &sheets)?;
     Ok(())
 }
 
-/// Adds `extra` (Leaflet's sheet) before the widget's own, so the widget's
-/// rules win where both style the same thing.
-pub fn adopt_before(shadow: &ShadowRoot, extra: &CssStyleSheet) -> Result<(), JsValue> {
-    let sheets = Array::of2(&extra.into(), &sheet()?.into());
-    Reflect::set(shadow, &JsValue::from_str("adoptedStyleSheets"), &sheets)?;
+/// Styles `shadow`, whose widget will render into `root` (already appended).
+/// Where the CSS is linked, `root` starts `hidden` behind a fallback slot.
+pub fn apply(shadow: &ShadowRoot, root: &Element) -> Result<(), JsValue> {
+    if let Some(sheet) = sheet(shadow) {
+        return set_adopted(shadow, Array::of1(&sheet.into()));
+    }
+    let document = root.owner_document().ok_or("no document")?;
+    let slot = document.create_element("slot")?;
+    slot.set_class_name(PENDING_CLASS);
+    shadow.insert_before(&slot, Some(root))?;
+    let sheet_link = link(&document, WIDGET_CSS_FILE)?;
+    shadow.insert_before(&sheet_link, Some(&slot))?;
+    root.set_attribute("hidden", "")?;
+    Ok(())
+}
+
+fn link(document: &web_sys::Document, file: &str) -> Result<Element, JsValue> {
+    let link = document.create_element("link")?;
+    link.set_attribute("rel", "stylesheet")?;
+    link.set_attribute("href", &assets::url(file))?;
+    Ok(link)
+}
+
+/// Adds Leaflet's stylesheet to `shadow` before the widget's own, so the
+/// widget's rules win where both style the same thing. A linked one applies
+/// once it has loaded; Leaflet sizes the map from the container, which the
+/// widget's CSS sizes, so the map need not wait for it.
+pub async fn add_leaflet(shadow: &ShadowRoot) -> Result<(), JsValue> {
+    if let Some(own) = sheet(shadow) {
+        let leaflet = assets::leaflet_sheet().await?;
+        return set_adopted(shadow, Array::of2(&leaflet.into(), &own.into()));
+    }
+    let document = shadow.owner_document().ok_or("no document")?;
+    let leaflet = link(&document, LEAFLET_CSS_FILE)?;
+    shadow.insert_before(&leaflet, shadow.first_child().as_ref())?;
     Ok(())
 }

@@ -3,6 +3,29 @@
 
 use super::{CivilDate, Millis, DAY_MS};
 
+/// Device clocks off by less than this are trusted (the header has whole
+/// seconds, and a response spends some time on the way), in ms.
+pub const SKEW_THRESHOLD: Millis = 60_000;
+
+/// The correction to add to the device clock, in ms, given every `Date` header
+/// read so far as `(server time, device time when received)` pairs in ms.
+///
+/// The freshest header wins: a response stored by a cache (the browser's, a
+/// proxy's) keeps the `Date` of when it was made, which makes the device look
+/// slow by the response's age; so of several readings the one that puts the
+/// server furthest ahead of the device is the least stale. A header is
+/// truncated to the second (RFC 9110 §5.6.7), so on average the true time is
+/// 500 ms later. Zero when nothing was read or the device is within
+/// [`SKEW_THRESHOLD`].
+pub fn clock_correction(readings: &[(Millis, Millis)]) -> Millis {
+    readings
+        .iter()
+        .map(|&(server, received_at)| server + 500 - received_at)
+        .max()
+        .filter(|skew| skew.abs() > SKEW_THRESHOLD)
+        .unwrap_or(0)
+}
+
 /// Parses `Wed, 25 Nov 2026 20:15:11 GMT`.
 pub fn parse_http_date(text: &str) -> Option<Millis> {
     let mut parts = text.trim().split(' ');
@@ -29,6 +52,23 @@ pub fn parse_http_date(text: &str) -> Option<Millis> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_freshest_reading_corrects_the_clock() {
+        const DAY: Millis = 86_400_000;
+        let device = 1_800_000_000_000;
+        assert_eq!(clock_correction(&[]), 0);
+        // Within a minute: trusted.
+        assert_eq!(clock_correction(&[(device + 30_000, device)]), 0);
+        // A phone 3 days fast: a fresh config says so; a wasm cached 10 days
+        // ago says the phone is 13 days fast and loses.
+        let fresh = (device - 3 * DAY, device);
+        let cached = (device - 13 * DAY, device + 40);
+        assert_eq!(clock_correction(&[cached, fresh]), -3 * DAY + 500);
+        assert_eq!(clock_correction(&[fresh, cached]), -3 * DAY + 500);
+        // A slow device (server ahead by an hour).
+        assert_eq!(clock_correction(&[(device + 3_600_000, device)]), 3_600_500);
+    }
 
     #[test]
     fn parses_imf_fixdate() {

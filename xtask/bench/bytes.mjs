@@ -20,7 +20,7 @@ const sizes = (name) => ({
 });
 const groups = [
   ["before the first render (embed.js carries the glue)", ["embed.js", wasm]],
-  ["with the map section, when it nears the viewport", ["leaflet.js", "leaflet.css"]],
+  ["with the map section, when it nears the viewport", [/^leaflet-[0-9a-f]+\.js$/, /^leaflet-[0-9a-f]+\.css$/].map((n) => files.find((f) => n.test(f)))],
 ];
 console.log("\nbytes benchmark: the widget's files (dist/)");
 console.log(`  ${"file".padEnd(44)} ${"raw".padStart(9)} ${"gzip".padStart(9)} ${"brotli".padStart(9)}`);

@@ -16,8 +16,8 @@ pub enum Needs {
     /// Building and serving: Rust tools and npm packages.
     Build,
     /// Everything, tests included: also Chromium, ChromeDriver, nginx and its
-    /// brotli_static module, php-cli and WordPress, and the Python reference
-    /// packages.
+    /// brotli_static module, php-cli and WordPress, the Python reference
+    /// packages, and Firefox ESR, WebKitGTK and their WebDriver servers.
     Everything,
 }
 
@@ -52,8 +52,24 @@ pub fn run(needs: Needs) -> Result<(), String> {
             ("/usr/bin/php", "php-cli"),
             ("/usr/share/wordpress/wp-includes/kses.php", "wordpress"),
         ])?;
+        other_engines()?;
     }
     Ok(())
+}
+
+/// The geckodriver release the Firefox tests drive Firefox ESR with.
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
+
+/// Firefox and WebKit for tests/engines/: Firefox ESR with geckodriver (built
+/// from source by cargo), and WebKitGTK's WebDriver, which starts WebKitGTK's
+/// MiniBrowser (in its library package, a dependency) on an Xvfb display.
+fn other_engines() -> Result<(), String> {
+    debian_packages(&[
+        ("/usr/bin/firefox-esr", "firefox-esr"),
+        ("/usr/bin/WebKitWebDriver", "webkit2gtk-driver"),
+        ("/usr/bin/Xvfb", "xvfb"),
+    ])?;
+    cargo_tool("geckodriver", "geckodriver", GECKODRIVER_VERSION, &[])
 }
 
 fn wasm_target() -> Result<(), String> {

@@ -14,6 +14,10 @@ use std::path::{Path, PathBuf};
 
 use crate::tasks::project_root;
 
+#[path = "../../src/embed/minify_css.rs"]
+mod minify_css;
+use minify_css::minify_css;
+
 /// Stamps `$TRUNK_STAGING_DIR/embed.js`.
 pub fn run() -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
@@ -68,11 +72,14 @@ fn stamp(dir: &Path, version: &str) -> Result<(), String> {
         "/*__CW_GLUE__*/",
         "__CW_WASM__",
         "__CW_WASM_INTEGRITY__",
+        ASSETS_PLACEHOLDER,
     ];
     if let Some(missing) = placeholders.iter().find(|p| !loader.contains(*p)) {
         return Err(format!("embed.js has no {missing} to fill in"));
     }
+    let assets = version_assets(dir)?;
     let stamped = loader
+        .replace(ASSETS_PLACEHOLDER, &assets)
         .replace("__CW_VERSION__", version)
         .replace("__CW_WASM_INTEGRITY__", &crate::bundle::sri(&wasm_bytes))
         .replace("__CW_WASM__", wasm)
@@ -98,6 +105,45 @@ fn without_init_sync(glue: &str) -> Result<String, String> {
         ));
     }
     Ok(glue.replace(EXPORTS, "Object.assign(__wbg_init, exports)"))
+}
+
+/// Where embed.js takes the names of the files the widget loads later.
+const ASSETS_PLACEHOLDER: &str = "__CW_ASSETS__";
+
+/// Files the widget loads after the wasm, by their plain names: Leaflet's, which
+/// Trunk copies into dist/ as they are, and the widget's own CSS (for browsers
+/// without constructable stylesheets), written here minified exactly as build.rs
+/// compiles it into the wasm.
+const LATER_FILES: [&str; 3] = ["leaflet.js", "leaflet.css", "widget.css"];
+
+/// Gives every file the widget loads later a content-hashed name
+/// (`leaflet-<16 hex>.js`, as Trunk names the wasm), so that no cache can mix two
+/// releases and servers may cache them for a year; returns the names,
+/// space-separated, as embed.js hands them to the widget.
+fn version_assets(dir: &Path) -> Result<String, String> {
+    let css = fs::read_to_string(project_root().join("src/embed/widget.css"))
+        .map_err(|e| format!("reading src/embed/widget.css: {e}"))?;
+    fs::write(dir.join("widget.css"), minify_css(&css))
+        .map_err(|e| format!("writing widget.css: {e}"))?;
+    let mut names = Vec::new();
+    for file in LATER_FILES {
+        let path = dir.join(file);
+        let bytes = fs::read(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+        let (stem, extension) = file.rsplit_once('.').unwrap_or((file, ""));
+        let hashed = format!("{stem}-{}.{extension}", content_hash(&bytes));
+        fs::rename(&path, dir.join(&hashed)).map_err(|e| format!("renaming {file}: {e}"))?;
+        names.push(hashed);
+    }
+    Ok(names.join(" "))
+}
+
+/// The first 16 hex digits of the SHA-256 of `bytes`.
+fn content_hash(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Minifies a classic script in place; keeps `/*!` headers (the loader's says
@@ -172,13 +218,40 @@ mod tests {
         fs::write(dir.join("campaign-widget-abc_bg.wasm"), wasm).map_err(|e| e.to_string())?;
         fs::write(
             dir.join("embed.js"),
-            "/*! the loader */\n// how it works\nwindow.w = (function () {\n  /*__CW_GLUE__*/\n  return [wasm_bindgen.v, '__CW_VERSION__', '__CW_WASM__', '__CW_WASM_INTEGRITY__'];\n})();\n",
+            "/*! the loader */\n// how it works\nwindow.w = (function () {\n  /*__CW_GLUE__*/\n  return [wasm_bindgen.v, '__CW_VERSION__', '__CW_WASM__', '__CW_WASM_INTEGRITY__', '__CW_ASSETS__'];\n})();\n",
         )
         .map_err(|e| e.to_string())?;
+        fs::write(dir.join("leaflet.js"), "window.L = {};").map_err(|e| e.to_string())?;
+        fs::write(dir.join("leaflet.css"), ".leaflet{}").map_err(|e| e.to_string())?;
         stamp(&dir, "1.2.3")?;
         let out = fs::read_to_string(dir.join("embed.js")).map_err(|e| e.to_string())?;
         let glue_left = dir.join("campaign-widget-abc.js").exists();
+        let mut files: Vec<String> = fs::read_dir(&dir)
+            .map_err(|e| e.to_string())?
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .collect();
+        files.sort();
+        let leaflet_js = format!("leaflet-{}.js", content_hash(b"window.L = {};"));
+        let css = minify_css(
+            &fs::read_to_string(project_root().join("src/embed/widget.css"))
+                .map_err(|e| e.to_string())?,
+        );
+        let widget_css = format!("widget-{}.css", content_hash(css.as_bytes()));
+        let written_css = fs::read_to_string(dir.join(&widget_css)).unwrap_or_default();
         fs::remove_dir_all(&dir).map_err(|e| e.to_string())?;
+        assert_eq!(
+            written_css, css,
+            "the linked CSS is the one compiled into the wasm"
+        );
+        assert!(files.contains(&leaflet_js), "{files:?}");
+        assert!(
+            !files
+                .iter()
+                .any(|f| f == "leaflet.js" || f == "leaflet.css" || f == "widget.css"),
+            "no file the widget loads keeps a fixed name: {files:?}"
+        );
+        assert!(out.contains(&format!("\"{leaflet_js} leaflet-")), "{out}");
+        assert!(out.contains(&format!(".css {widget_css}\"]")), "{out}");
         assert!(!glue_left, "the glue lives in embed.js only");
         assert!(out.starts_with("/*! the loader */\n"), "{out}");
         assert!(!out.contains("how it works"), "{out}");
@@ -186,7 +259,7 @@ mod tests {
         let integrity = crate::bundle::sri(wasm);
         assert!(
             out.contains(&format!(
-                "{{v:1}}).v,\"1.2.3\",\"campaign-widget-abc_bg.wasm\",\"{integrity}\"]"
+                "{{v:1}}).v,\"1.2.3\",\"campaign-widget-abc_bg.wasm\",\"{integrity}\","
             )),
             "{out}"
         );

@@ -81,8 +81,9 @@ pub fn build_dist() -> Result<(), String> {
     run_command(&mut trunk(&["build", "--release"]))
 }
 
-/// `cargo xtask test`: native tests, browser tests, then end-to-end tests on the
-/// release dist/. Extra arguments go to the end-to-end runner (a file filter).
+/// `cargo xtask test`: native tests, browser tests (Chromium, then Firefox),
+/// then end-to-end tests on the release dist/ (Chromium, then Firefox and
+/// WebKit). Extra arguments go to the end-to-end runner (a file filter).
 pub fn test(extra: &[String]) -> Result<(), String> {
     setup::run(Needs::Everything)?;
     let root = project_root();
@@ -105,6 +106,7 @@ pub fn test(extra: &[String]) -> Result<(), String> {
                 "browser",
             ])
             .current_dir(&root)
+            .env_remove("GECKODRIVER")
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env(
                 "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
@@ -113,16 +115,44 @@ pub fn test(extra: &[String]) -> Result<(), String> {
             .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),
     )?;
 
-    println!("\n== end-to-end tests (release dist/ through nginx, Playwright in Chromium) ==");
+    // The same wasm-bindgen tests in Firefox ESR through geckodriver: nothing
+    // to rebuild, about 15 s more.
+    println!("\n== browser tests (wasm-bindgen-test in headless Firefox ESR) ==");
+    run_command(
+        Command::new("cargo")
+            .args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "browser",
+            ])
+            .current_dir(&root)
+            .env_remove("CHROMEDRIVER")
+            .env("GECKODRIVER", tool_path("geckodriver"))
+            .env(
+                "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+                root.join("tests").join("webdriver-firefox.json"),
+            )
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),
+    )?;
+
+    println!("\n== end-to-end tests (release dist/ through nginx: Playwright in Chromium; WebDriver in Firefox ESR and WebKitGTK) ==");
     run_command(&mut trunk(&["build", "--release"]))?;
     let mut node = Command::new("node");
     // A test that hangs fails after two minutes instead of holding CI.
     node.arg("--test")
         .arg("--test-timeout=120000")
         .arg("--test-concurrency=1")
-        .current_dir(&root);
+        .current_dir(&root)
+        .env("GECKODRIVER", tool_path("geckodriver"));
     if extra.is_empty() {
-        node.args(["tests/schema/", "tests/size/", "tests/e2e/"]);
+        node.args([
+            "tests/schema/",
+            "tests/size/",
+            "tests/e2e/",
+            "tests/engines/",
+        ]);
     } else {
         node.args(extra);
     }

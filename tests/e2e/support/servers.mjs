@@ -15,7 +15,7 @@ export const root = resolve(import.meta.dirname, "..", "..", "..");
 export const dist = join(root, "dist");
 const fixtures = join(root, "tests", "fixtures");
 
-async function freePort() {
+export async function freePort() {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once("error", fail);
@@ -107,9 +107,10 @@ export async function startServers() {
     writeFileSync(join(pages, "vendor", file.split("/").pop()), readFileSync(join(root, "node_modules", file)));
   }
   mkdirSync(join(work, "logs"));
-  // The strict policy of the design, same-origin and cross-origin versions.
+  // The strict policy of the design, same-origin and cross-origin versions
+  // (style-src names dist/ for browsers that link the widget's CSS).
   const csp = (extra) =>
-    `default-src 'self'; script-src 'self' ${extra} 'wasm-unsafe-eval'; style-src 'self'; ` +
+    `default-src 'self'; script-src 'self' ${extra} 'wasm-unsafe-eval'; style-src 'self' ${extra}; ` +
     `img-src 'self' data: ${tileOrigin}; connect-src 'self' ${extra}`;
   const conf = join(work, "nginx.conf");
   writeFileSync(conf, `

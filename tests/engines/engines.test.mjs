@@ -1,0 +1,251 @@
+// The widget in Firefox ESR and WebKitGTK (the engine of Safari), through
+// WebDriver: the release dist/ served by nginx on one origin and embedded into
+// host pages on another, as in tests/e2e/ (same servers and fixtures).
+import { test, describe, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ICAL from "ical.js";
+import { By } from "selenium-webdriver";
+import { startServers, root } from "../e2e/support/servers.mjs";
+import { ENGINES, startEngine, waitFor } from "./support/webdriver.mjs";
+
+const output = join(root, "tests", "output");
+
+let servers;
+before(async () => { servers = await startServers(); });
+after(async () => { await servers?.stop(); });
+
+/** The widget's visible state in the placeholder `selector` of the current page. */
+function looks(selector) {
+  const host = document.querySelector(selector);
+  const shadow = host && host.shadowRoot;
+  const h2 = shadow && shadow.querySelector("h2");
+  const card = shadow && shadow.querySelector(".cw");
+  const fallback = host && [...host.children].find((c) => c.localName !== "script");
+  return {
+    mode: shadow ? shadow.mode : null,
+    title: h2 ? h2.textContent : null,
+    titleShown: !!h2 && h2.getBoundingClientRect().height > 0,
+    titleSize: h2 ? parseFloat(getComputedStyle(h2).fontSize) : 0,
+    accentBorder: card ? getComputedStyle(card).borderTopWidth : null,
+    adopted: shadow && shadow.adoptedStyleSheets ? shadow.adoptedStyleSheets.length : 0,
+    fallbackShown: !!fallback && fallback.getClientRects().length > 0,
+    viewport: innerWidth,
+    overflow: document.documentElement.scrollWidth - innerWidth,
+    problems: window.__problems || [],
+  };
+}
+
+const shot = async (name, png) => {
+  mkdirSync(output, { recursive: true });
+  writeFileSync(join(output, `${name}.png`), Buffer.from(await png, "base64"));
+};
+
+for (const engine of Object.keys(ENGINES)) {
+  describe(ENGINES[engine].label, () => {
+    let session;
+    let driver;
+    before(async () => {
+      session = await startEngine(engine);
+      driver = session.driver;
+      await driver.manage().window().setRect({ width: 1280, height: 800 });
+    });
+    after(async () => { await session?.stop(); });
+
+    test("mounts from embed.js cross-origin into an open shadow root, styled, and fires ready", async () => {
+      await driver.get(`${servers.hostOrigin}/portal-article.html`);
+      await waitFor(driver, () => document.querySelector("campaign-widget").shadowRoot?.querySelector("h2"), [], "the title");
+      const seen = await driver.executeScript(looks, "campaign-widget");
+      assert.equal(seen.mode, "open");
+      assert.match(seen.title, /^Phong trào thi đua thực hiện thắng lợi nhiệm vụ/);
+      assert.equal(seen.titleShown, true);
+      assert.ok(seen.titleSize >= 16 && seen.titleSize !== 40, `title ${seen.titleSize}px (the host's h2 is 40px)`);
+      assert.equal(seen.accentBorder, "4px", "the widget's stylesheet applies");
+      assert.equal(seen.adopted, 1, "constructed and adopted");
+      assert.equal(seen.fallbackShown, false);
+      assert.ok(seen.overflow <= 0, `overflow ${seen.overflow}px`);
+      await shot(`engine-${engine}-portal-desktop`, driver.takeScreenshot());
+
+      // A placeholder added later mounts too, and the page hears ready.
+      const added = await driver.executeAsyncScript(function (done) {
+        const el = document.createElement("campaign-widget");
+        el.setAttribute("lang", "en");
+        el.addEventListener("campaign-widget:ready", (e) => done({
+          composed: e.composed, bubbles: e.bubbles, title: el.shadowRoot.querySelector("h2").textContent,
+        }), { once: true });
+        document.querySelector("main").append(el);
+      });
+      assert.deepEqual(added, {
+        composed: true, bubbles: true,
+        title: "2021 emulation movement for socio-economic development, defence and security",
+      });
+    });
+
+    test("at phone width (360 CSS px) the widget fits, with no horizontal overflow", async () => {
+      await driver.get(`${servers.hostOrigin}/phone-frame.html?src=portal-article.html`);
+      const frame = await driver.findElement(By.id("phone"));
+      await driver.switchTo().frame(frame);
+      await waitFor(driver, () => document.querySelector("campaign-widget")?.shadowRoot?.querySelector("h2"), [], "the title");
+      const seen = await driver.executeScript(looks, "campaign-widget");
+      await driver.switchTo().defaultContent();
+      assert.equal(seen.viewport, 360);
+      assert.equal(seen.titleShown, true);
+      assert.equal(seen.accentBorder, "4px");
+      assert.ok(seen.overflow <= 0, `overflow ${seen.overflow}px`);
+      await shot(`engine-${engine}-portal-phone`, frame.takeScreenshot());
+    });
+
+    test("with a frozen now, the countdown and the timeline read the right values", async () => {
+      await driver.get(`${servers.hostOrigin}/two-instances.html`);
+      await waitFor(driver, () => ["vi", "en"].every((id) => document.getElementById(id).shadowRoot?.querySelector(".cw-value")), [], "both widgets");
+      const read = await driver.executeScript(() => {
+        const shadow = (id) => document.getElementById(id).shadowRoot;
+        const text = (id, selector) => [...shadow(id).querySelectorAll(selector)].map((e) => e.textContent.trim());
+        return {
+          viDigits: text("vi", ".cw-value"),
+          viFeatured: text("vi", ".cw-featured-when")[0],
+          enLabel: text("en", ".cw-digits-label")[0],
+          timeline: [...shadow("vi").querySelectorAll(".cw-timeline-item")].map((item) => ({
+            state: item.dataset.state,
+            title: item.querySelector(".cw-timeline-title").textContent,
+            status: item.querySelector(".cw-state").textContent,
+          })),
+        };
+      });
+      assert.deepEqual(read.viDigits, ["69", "14", "00", "00"]);
+      assert.match(read.viFeatured, /Kỷ niệm 97 năm · Thứ Tư, 03\/02\/2027/);
+      assert.equal(read.enLabel, "Starts in");
+      const byTitle = (pattern) => read.timeline.find((item) => pattern.test(item.title));
+      assert.equal(read.timeline.length, 5, JSON.stringify(read.timeline));
+      assert.equal(byTitle(/^Bầu cử đại biểu Quốc hội khóa XV/).state, "held");
+      assert.equal(byTitle(/^Bầu cử đại biểu Quốc hội khóa XV/).status, "Đã diễn ra");
+      assert.equal(byTitle(/Đảng Cộng sản Việt Nam/).state, "upcoming");
+      await shot(`engine-${engine}-two-instances-desktop`, driver.takeScreenshot());
+    });
+
+    test("the map draws tiles from the local tile server, its marker inside the shadow root", async () => {
+      await driver.get(`${servers.hostOrigin}/map.html`);
+      await waitFor(driver, () => document.querySelector("campaign-widget")?.shadowRoot?.querySelector(".cw-map"), [], "the map section");
+      await driver.executeScript(() => document.querySelector("campaign-widget").shadowRoot.querySelector(".cw-map").scrollIntoView());
+      await waitFor(driver, () => document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-tile-loaded"), [], "a tile");
+      const map = await driver.executeScript(() => {
+        const shadow = document.querySelector("campaign-widget").shadowRoot;
+        const marker = shadow.querySelector(".cw-marker").getBoundingClientRect();
+        const canvas = shadow.querySelector(".cw-map-canvas").getBoundingClientRect();
+        const tile = shadow.querySelector(".leaflet-tile-loaded");
+        return {
+          tileSrc: tile.src,
+          tileWidth: tile.getBoundingClientRect().width,
+          markerInside: marker.width > 0 && marker.left >= canvas.left && marker.right <= canvas.right &&
+            marker.top >= canvas.top && marker.bottom <= canvas.bottom,
+          leafletInDocument: document.querySelectorAll(".leaflet-container").length,
+          sheets: shadow.adoptedStyleSheets.length,
+        };
+      });
+      assert.ok(map.tileSrc.startsWith(`${servers.tileOrigin}/tiles/16/`), map.tileSrc);
+      assert.equal(map.tileWidth, 256);
+      assert.equal(map.markerInside, true);
+      assert.equal(map.leafletInDocument, 0);
+      assert.equal(map.sheets, 2, "Leaflet's sheet and the widget's");
+      await shot(`engine-${engine}-map-desktop`, driver.takeScreenshot());
+    });
+
+    test("a bad config shows the error panel, keeps the fallback, and fires campaign-widget:error", async () => {
+      await driver.get(`${servers.hostOrigin}/configs.html`);
+      await waitFor(driver, () => window.__events.length >= 6, [], "six events");
+      const result = await driver.executeScript(() => {
+        const host = document.getElementById("inline-bad");
+        const event = window.__events.find((e) => e.id === "inline-bad");
+        return {
+          type: event.type, detail: event.detail,
+          panel: host.shadowRoot.querySelector("[role=alert]").textContent,
+          fallback: host.querySelector(".fallback").getClientRects().length > 0,
+          missing: window.__events.find((e) => e.id === "missing").detail,
+          others: window.__events.filter((e) => ["from-url", "default-vi"].includes(e.id)).map((e) => e.type),
+        };
+      });
+      assert.equal(result.type, "campaign-widget:error");
+      assert.deepEqual(result.detail, {
+        message: 'keyDates[0].start: "2021-02-30" không phải ngày hợp lệ: ngày này không có trong lịch',
+        path: "keyDates[0].start",
+      });
+      assert.match(result.panel, /Không thể hiển thị chiến dịch/);
+      assert.equal(result.fallback, true);
+      assert.deepEqual(result.missing, { message: "config: the server answered HTTP 404 for the config", path: "config" });
+      assert.deepEqual(result.others, ["campaign-widget:ready", "campaign-widget:ready"]);
+    });
+
+    for (const kind of ["same", "cross"]) {
+      test(`a strict CSP, ${kind}-origin: widget and map with no violation`, async () => {
+        await driver.get(kind === "same" ? `${servers.distOrigin}/pages/csp.html` : `${servers.hostOrigin}/csp.html`);
+        await waitFor(driver, () => document.querySelector("campaign-widget").shadowRoot?.querySelector(".cw-map"), [], "the widget");
+        await driver.executeScript(() => document.querySelector("campaign-widget").shadowRoot.querySelector(".cw-map").scrollIntoView());
+        await waitFor(driver, () => document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-tile-loaded"), [], "a tile");
+        const seen = await driver.executeScript(looks, "campaign-widget");
+        assert.equal(seen.accentBorder, "4px");
+        assert.deepEqual(seen.problems, [], "no CSP violation, no error");
+      });
+    }
+
+    test("without constructable stylesheets (Safari before 16.4) the linked CSS styles the widget", async () => {
+      await driver.get(`${servers.hostOrigin}/legacy.html?lacks=stylesheets`);
+      await waitFor(driver, () => {
+        const h2 = document.querySelector("campaign-widget").shadowRoot?.querySelector("h2");
+        return h2 && h2.getClientRects().length > 0;
+      }, [], "the styled title");
+      const seen = await driver.executeScript(looks, "campaign-widget");
+      const links = await driver.executeScript(() =>
+        [...document.querySelector("campaign-widget").shadowRoot.querySelectorAll("link[rel=stylesheet]")].map((l) => ({
+          file: l.getAttribute("href").split("/").pop(), loaded: l.sheet !== null,
+        })));
+      assert.equal(seen.adopted, 0);
+      assert.equal(links.length, 1);
+      assert.match(links[0].file, /^widget-[0-9a-f]{16}\.css$/);
+      assert.equal(links[0].loaded, true);
+      assert.equal(seen.accentBorder, "4px");
+      assert.ok(seen.titleSize >= 16 && seen.titleSize !== 40, `title ${seen.titleSize}px`);
+      assert.equal(seen.fallbackShown, false);
+      assert.deepEqual(seen.problems, []);
+      await shot(`engine-${engine}-legacy-stylesheets-desktop`, driver.takeScreenshot());
+    });
+
+    test("without WebAssembly the fallback stays and the page hears why", async () => {
+      await driver.get(`${servers.hostOrigin}/legacy.html?lacks=wasm`);
+      await waitFor(driver, () => window.__events.length > 0, [], "an event");
+      const result = await driver.executeScript(() => ({
+        events: window.__events,
+        shadow: document.querySelector("campaign-widget").shadowRoot,
+        fallback: document.getElementById("fallback").getBoundingClientRect().height,
+        problems: window.__problems,
+      }));
+      assert.deepEqual(result.events.map((e) => e.type), ["error"]);
+      assert.match(result.events[0].detail.message, /it lacks WebAssembly/);
+      assert.equal(result.shadow, null);
+      assert.ok(result.fallback > 0);
+      assert.deepEqual(result.problems, []);
+    });
+
+    test("the .ics link yields a calendar file that parses", async () => {
+      await driver.get(`${servers.hostOrigin}/two-instances.html`);
+      await waitFor(driver, () => document.getElementById("vi").shadowRoot?.querySelector(".cw-ics-all"), [], "the .ics link");
+      // The file as the browser would save it: the link's own target, fetched by the page.
+      const file = await driver.executeAsyncScript(function (done) {
+        const link = document.getElementById("vi").shadowRoot.querySelector(".cw-ics-all");
+        fetch(link.href).then((r) => r.text()).then(
+          (text) => done({ name: link.getAttribute("download"), type: link.href.slice(0, link.href.indexOf(",")), text }),
+          (error) => done({ error: String(error) }));
+      });
+      assert.equal(file.name, "campaign.ics");
+      assert.equal(file.type, "data:text/calendar;charset=utf-8");
+      const calendar = new ICAL.Component(ICAL.parse(file.text));
+      const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+      assert.equal(events.length, 5);
+      const founding = events.find((e) => e.uid === "party-founding@campaign-widget");
+      assert.equal(founding.startDate.toString(), "1930-02-03");
+      assert.equal(founding.component.getFirstPropertyValue("rrule").freq, "YEARLY");
+      const election = events.find((e) => e.uid === "election-2021@campaign-widget");
+      assert.equal(election.startDate.toJSDate().toISOString(), "2021-05-23T00:00:00.000Z");
+    });
+  });
+}
