@@ -16,6 +16,9 @@ import { dist } from "./support/servers.mjs";
 
 const files = readdirSync(dist);
 const wasm = files.find((f) => /^campaign-widget-[0-9a-f]+_bg\.wasm$/.test(f));
+// Leaflet's files by this release's content-hashed names.
+const leafletJs = files.find((f) => /^leaflet-[0-9a-f]{16}\.js$/.test(f));
+const leafletCss = files.find((f) => /^leaflet-[0-9a-f]{16}\.css$/.test(f));
 
 /** GET over loopback with the given Accept-Encoding; the body as sent (not decoded). */
 function get(url, acceptEncoding) {
@@ -32,7 +35,7 @@ function get(url, acceptEncoding) {
 
 test("every text and wasm file of dist/ has its .br and .gz copies, and they decode to it", () => {
   const compressible = files.filter((f) => /\.(js|css|html|wasm|json|svg|txt)$/.test(f));
-  assert.ok(compressible.includes(wasm) && compressible.includes("embed.js") && compressible.includes("leaflet.js"));
+  assert.ok(compressible.includes(wasm) && compressible.includes("embed.js") && compressible.includes(leafletJs));
   for (const name of compressible) {
     const raw = readFileSync(join(dist, name));
     assert.ok(files.includes(`${name}.br`) && files.includes(`${name}.gz`), `${name} has no .br or .gz copy`);
@@ -66,7 +69,7 @@ test("Chromium gets the wasm and embed.js as brotli (Content-Encoding: br), and 
 });
 
 test("a client that accepts only gzip gets the .gz file; one that accepts nothing gets the file", async () => {
-  for (const name of [wasm, "embed.js", "leaflet.js", "leaflet.css"]) {
+  for (const name of [wasm, "embed.js", leafletJs, leafletCss]) {
     const raw = readFileSync(join(dist, name));
     const gzip = await get(`${servers.distOrigin}/${name}`, "gzip");
     assert.equal(gzip.status, 200);
