@@ -14,13 +14,35 @@
 // page. For the slowest figures, what the time is made of: the wasm's download
 // (request to last byte), its compile and instantiation, the render, and Leaflet's
 // and the first tile's requests.
-import { startServers } from "../../tests/e2e/support/servers.mjs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServers, root } from "../../tests/e2e/support/servers.mjs";
 import { launch, openPage, DESKTOP } from "../../tests/e2e/support/browser.mjs";
 
 const RUNS = 7;
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const servers = await startServers();
 const browser = await launch();
+
+// The campaign readable at once: the default campaign as a CMS article carries
+// it (`cargo xtask snippet --target nukeviet`: the placeholder's fallback markup
+// tells the campaign before the widget mounts), on a page with the site line.
+// Its title carries `elementtiming`, so the bench can say when it was painted.
+const snippetDir = mkdtempSync(join(tmpdir(), "cw-bench-snippet-"));
+execFileSync("cargo", ["xtask", "snippet", "--config", join(root, "src", "config", "default_campaign.json"),
+  "--target", "nukeviet", "--dist-url", servers.distOrigin, "--out", snippetDir], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+const placeholder = readFileSync(join(snippetDir, "placeholder.html"), "utf8").replace("<h2>", '<h2 elementtiming="campaign-title">');
+servers.writePage("widget-bench-cms.html", `<!DOCTYPE html>
+<html lang="vi">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<title>Bench: the campaign in a CMS article</title></head>
+<body><main><article>
+${placeholder}</article></main>
+${readFileSync(join(snippetDir, "site.html"), "utf8")}</body>
+</html>
+`);
 
 async function measure({ url, marks, scroll }, network) {
   const { context, page } = await openPage(browser, DESKTOP, servers);
@@ -41,6 +63,14 @@ async function measure({ url, marks, scroll }, network) {
     }));
     return { render: at(m.render), tile: at(m.tile), resources, steps: (m.steps || []).map(at) };
   }, marks);
+  // When the fallback's title was painted (Element Timing), on the CMS page.
+  result.title = await page.evaluate(() => new Promise((done) => {
+    new PerformanceObserver((list) => {
+      const entry = list.getEntries().find((e) => e.identifier === "campaign-title");
+      if (entry) done(entry.renderTime || entry.loadTime);
+    }).observe({ type: "element", buffered: true });
+    setTimeout(() => done(null), 1000);
+  }));
   await context.close();
   return result;
 }
@@ -53,6 +83,7 @@ const widgetMarks = {
 const pages = {
   widget: { url: `${servers.hostOrigin}/widget-bench.html`, marks: widgetMarks, scroll: true },
   "widget, map first": { url: `${servers.hostOrigin}/widget-bench-mapfirst.html`, marks: widgetMarks, scroll: false },
+  "widget, CMS article": { url: `${servers.hostOrigin}/widget-bench-cms.html`, marks: widgetMarks, scroll: true },
   baseline: { url: `${servers.hostOrigin}/baseline.html`, marks: { render: "baseline:first-render", tile: "baseline:first-tile" }, scroll: false },
 };
 const profiles = [["cpu 4x", null], ["cpu 4x + slow 4G", SLOW_4G]];
@@ -73,6 +104,7 @@ for (const [label, network] of profiles) {
       bytes: typical.resources.reduce((sum, r) => sum + r.bytes, 0),
       typical,
       steps: (list[0].steps || []).map((_, i) => median(list.map((r) => r.steps[i]))),
+      title: median(list.map((r) => r.title ?? Infinity)),
     };
   }
 }
@@ -89,6 +121,8 @@ for (const [label] of profiles) {
   console.log(`    first tile, widget's map far below, scrolled to at the first render: ${ms(w.tile)}`);
   console.log(`    runs, first render (ms): widget ${w.renders.join(", ")}; map first ${m.renders.join(", ")}; plain JS ${b.renders.join(", ")}`);
   console.log(`    runs, first tile (ms): map first ${m.tiles.join(", ")}; plain JS ${b.tiles.join(", ")}`);
+  const c = summary[`${label} widget, CMS article`];
+  console.log(`    the campaign readable at once: title painted from a CMS article's fallback ${ms(c.title)} (its widget's first render ${ms(c.render)}) vs plain JS first render ${ms(b.render)}: ratio ${(c.title / b.render).toFixed(2)}`);
   const [loaderStart, wasmReady, firstRender] = w.steps;
   console.log(`    widget, medians from navigation start: loader starts ${ms(loaderStart)}, wasm ready ${ms(wasmReady)}, first render ${ms(firstRender)}`);
   for (const [who, entry] of [["widget", w], ["widget, map first", m], ["plain JS", b]]) {
