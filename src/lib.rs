@@ -11,6 +11,7 @@ pub mod components;
 pub mod config;
 pub mod embed;
 pub mod error;
+pub mod html;
 pub mod i18n;
 pub mod map;
 pub mod snippet;

@@ -23,6 +23,7 @@
 
 use crate::config::{parse_config, parse_sections, parse_theme, Campaign, KeyDate};
 use crate::error::Error;
+use crate::html::escape as escape_html;
 use crate::i18n::{date_range, lunar_date, Lang};
 use crate::time::{lunar, DateSpec, Recurrence};
 
@@ -241,22 +242,6 @@ fn key_date_text(date: &KeyDate, campaign: &Campaign, lang: Lang) -> String {
 /// `wpautop` would turn into `<br />`) made one space.
 fn text(value: &str) -> String {
     escape_html(&value.split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
-/// Escapes `&`, `<`, `>`, `"` and `'` (safe in text and in quoted attributes).
-pub fn escape_html(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// JSON without the whitespace between its tokens (strings kept as written).

@@ -90,7 +90,7 @@ impl LeafletMap {
 
         let tile_options = TileLayerOptions::new();
         // Leaflet reads attributions as HTML: the config's text is escaped first.
-        tile_options.set_attribution(escape_html(config.tiles.attribution.get(lang)));
+        tile_options.set_attribution(crate::html::escape(config.tiles.attribution.get(lang)));
         tile_options.set_max_zoom(f64::from(config.tiles.max_zoom));
         if let Some(policy) = &config.tiles.referrer_policy {
             Reflect::set(
@@ -188,20 +188,4 @@ fn popup_content(document: &Document, title: &str, address: &str) -> Result<Html
         root.append_child(&line)?;
     }
     Ok(root)
-}
-
-/// Escapes text for the few Leaflet options that take HTML.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

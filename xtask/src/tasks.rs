@@ -81,6 +81,36 @@ pub fn build_dist() -> Result<(), String> {
     run_command(&mut trunk(&["build", "--release"]))
 }
 
+/// The wasm-bindgen browser tests (tests/browser.rs) in the browser whose
+/// driver `driver` names (its variable and path), the other driver's variable
+/// unset so wasm-bindgen-test-runner picks this one, with the capabilities of
+/// `tests/<capabilities>`.
+fn browser_tests(
+    (driver, path): (&str, String),
+    other_driver: &str,
+    capabilities: &str,
+) -> Result<(), String> {
+    let root = project_root();
+    run_command(
+        Command::new("cargo")
+            .args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "browser",
+            ])
+            .current_dir(&root)
+            .env_remove(other_driver)
+            .env(driver, path)
+            .env(
+                "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+                root.join("tests").join(capabilities),
+            )
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),
+    )
+}
+
 /// `cargo xtask test`: native tests, browser tests (Chromium, then Firefox),
 /// then end-to-end tests on the release dist/ (Chromium, then Firefox and
 /// WebKit). Extra arguments go to the end-to-end runner (a file filter).
@@ -96,45 +126,18 @@ pub fn test(extra: &[String]) -> Result<(), String> {
     )?;
 
     println!("\n== browser tests (wasm-bindgen-test in headless Chromium) ==");
-    run_command(
-        Command::new("cargo")
-            .args([
-                "test",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--test",
-                "browser",
-            ])
-            .current_dir(&root)
-            .env_remove("GECKODRIVER")
-            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-            .env(
-                "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
-                root.join("tests").join("webdriver.json"),
-            )
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),
+    browser_tests(
+        ("CHROMEDRIVER", "/usr/bin/chromedriver".to_owned()),
+        "GECKODRIVER",
+        "webdriver.json",
     )?;
-
     // The same wasm-bindgen tests in Firefox ESR through geckodriver: nothing
     // to rebuild, about 15 s more.
     println!("\n== browser tests (wasm-bindgen-test in headless Firefox ESR) ==");
-    run_command(
-        Command::new("cargo")
-            .args([
-                "test",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--test",
-                "browser",
-            ])
-            .current_dir(&root)
-            .env_remove("CHROMEDRIVER")
-            .env("GECKODRIVER", tool_path("geckodriver"))
-            .env(
-                "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
-                root.join("tests").join("webdriver-firefox.json"),
-            )
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),
+    browser_tests(
+        ("GECKODRIVER", tool_path("geckodriver")),
+        "CHROMEDRIVER",
+        "webdriver-firefox.json",
     )?;
 
     println!("\n== end-to-end tests (release dist/ through nginx: Playwright in Chromium; WebDriver in Firefox ESR and WebKitGTK) ==");
