@@ -403,6 +403,10 @@ fn date_reason(lang: Lang, value: &str, error: DateError) -> String {
     }
 }
 
+/// What to do about a config an editor or a filter changed.
+const PASTE_AGAIN_VI: &str = "hãy dán lại đoạn mã do trang tạo mã nhúng tạo ra";
+const PASTE_AGAIN_EN: &str = "paste the snippet the snippet builder makes again";
+
 /// Why, in words, without the path.
 pub fn reason_text(lang: Lang, reason: &Reason) -> String {
     let vi = lang == Lang::Vi;
@@ -421,7 +425,7 @@ pub fn reason_text(lang: Lang, reason: &Reason) -> String {
                     "trình soạn thảo đã chèn dấu cách không ngắt (&nbsp;) vào cấu hình"
                 }
             };
-            format!("JSON không hợp lệ ở dòng {line}, cột {column}: {what}; hãy dán lại đoạn mã do trang tạo mã nhúng tạo ra")
+            format!("JSON không hợp lệ ở dòng {line}, cột {column}: {what}; {PASTE_AGAIN_VI}")
         }
         Reason::EditedJson { line, column, edit } => {
             let what = match edit {
@@ -433,7 +437,7 @@ pub fn reason_text(lang: Lang, reason: &Reason) -> String {
                     "an editor added non-breaking spaces (&nbsp;) inside the config"
                 }
             };
-            format!("malformed JSON at line {line}, column {column}: {what}; paste the snippet the snippet builder makes again")
+            format!("malformed JSON at line {line}, column {column}: {what}; {PASTE_AGAIN_EN}")
         }
         Reason::TooLarge { bytes, limit } if vi => {
             format!(
@@ -539,10 +543,10 @@ pub fn reason_text(lang: Lang, reason: &Reason) -> String {
         Reason::FetchFailed if vi => "không tải được cấu hình (lỗi mạng hoặc bị chặn)".into(),
         Reason::FetchFailed => "the config could not be loaded (network error or blocked)".into(),
         Reason::CampaignDamaged if vi => {
-            "dữ liệu chiến dịch (data-campaign) bị hỏng; hãy dán lại đoạn mã do trang tạo mã nhúng tạo ra".into()
+            format!("dữ liệu chiến dịch (data-campaign) bị hỏng; {PASTE_AGAIN_VI}")
         }
         Reason::CampaignDamaged => {
-            "the campaign data (data-campaign) is damaged; paste the snippet the snippet builder makes again".into()
+            format!("the campaign data (data-campaign) is damaged; {PASTE_AGAIN_EN}")
         }
         Reason::ConfigShownAsText if vi => {
             "trình soạn thảo hoặc bộ lọc HTML đã xoá thẻ <script> của cấu hình và để lại JSON thành chữ; hãy dùng đoạn mã cho NukeViet hoặc WordPress của trang tạo mã nhúng".into()

@@ -81,6 +81,15 @@ pub fn set_asset_base(base: &str, names: &str) {
     embed::assets::set_base(base, names);
 }
 
+/// `{ message, path }`: a refused config or attribute, in `lang`, as the builder
+/// shows it beside the field `path` names.
+fn error_detail(lang: i18n::Lang, error: &error::Error) -> JsValue {
+    embed::object(&[
+        ("message", &i18n::error_message(lang, error)),
+        ("path", &error.path),
+    ])
+}
+
 /// Validates a config with the widget's own rules, for the snippet builder:
 /// `undefined` when it is valid, else `{ message, path }` in `lang` (`vi`/`en`).
 #[wasm_bindgen(js_name = validateConfig)]
@@ -88,10 +97,7 @@ pub fn validate_config(json: &str, lang: &str) -> JsValue {
     let lang = i18n::Lang::from_tag(lang).unwrap_or_default();
     match config::parse_config(json) {
         Ok(_) => JsValue::UNDEFINED,
-        Err(error) => {
-            let message = i18n::error_message(lang, &error);
-            embed::object(&[("message", &message), ("path", &error.path)])
-        }
+        Err(error) => error_detail(lang, &error),
     }
 }
 
@@ -137,9 +143,6 @@ pub fn snippet(
     };
     match snippet::snippet(json, &options) {
         Ok(made) => embed::object(&[("placeholder", &made.placeholder), ("site", &made.site)]),
-        Err(error) => {
-            let message = i18n::error_message(lang, &error);
-            embed::object(&[("message", &message), ("path", &error.path)])
-        }
+        Err(error) => error_detail(lang, &error),
     }
 }

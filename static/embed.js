@@ -131,6 +131,11 @@
     return loading;
   }
 
+  // An attribute of a placeholder: `name` on <campaign-widget>, `data-name` on a div.
+  function attributeOf(element, name) {
+    return element.getAttribute((element.localName === TAG ? "" : "data-") + name);
+  }
+
   // The element's config, as text for the widget: { text }, or { failure } (a
   // code the widget turns into a message in its language: src/error.rs,
   // Error::fetch_failed), or {} for the built-in campaign. In order:
@@ -145,15 +150,14 @@
   // Text is normalised to Unicode NFC (Vietnamese pasted from Word or macOS is
   // decomposed) and a UTF-8 byte order mark dropped.
   function configSource(element) {
-    var prefix = element.localName === TAG ? "" : "data-";
     var inline = element.querySelector("script[type='application/json']");
     if (inline) return Promise.resolve({ text: nfc(inline.textContent) });
-    var campaign = (element.getAttribute(prefix + "campaign") || "").trim();
+    var campaign = (attributeOf(element, "campaign") || "").trim();
     if (campaign) {
       var decoded = decodeCampaign(campaign);
       return Promise.resolve(decoded === null ? { failure: "campaign" } : { text: nfc(decoded) });
     }
-    var attribute = (element.getAttribute(prefix + "config") || "").trim();
+    var attribute = (attributeOf(element, "config") || "").trim();
     if (attribute) return fetchConfig(attribute);
     // The fallback's own text, without the widget's rendering: quoted config keys
     // followed by ":" (straight or typographic quotes) are a config shown as text.
@@ -185,9 +189,6 @@
   // Same rules as the widget's: http(s) only, no credentials, 10 s, 256 KB
   // (the widget's limits::CONFIG_BYTES).
   var CONFIG_TIMEOUT_SECONDS = 10, CONFIG_BYTES = 256 * 1024;
-  function attributeOf(element, name) {
-    return element.getAttribute((element.localName === TAG ? "" : "data-") + name);
-  }
   function fetchConfig(attribute) {
     var url = null;
     try { url = new URL(attribute, document.baseURI); } catch (invalid) { /* refused below */ }

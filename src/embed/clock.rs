@@ -36,15 +36,12 @@ thread_local! {
 /// the correction follows the freshest header read so far ([`clock_correction`]).
 pub fn observe_server_date(header: &str, received_at: f64) {
     if let Some(server) = parse_http_date(header) {
+        // One reading per response the loader could read (the wasm, each
+        // `config` URL): a handful a page.
         let skew = READINGS.with(|r| {
             let mut readings = r.borrow_mut();
             readings.push((server, received_at as Millis));
-            let skew = clock_correction(&readings);
-            // Only the freshest reading can matter later: keep it alone.
-            let freshest = readings.iter().copied().max_by_key(|(s, r)| s - r);
-            readings.clear();
-            readings.extend(freshest);
-            skew
+            clock_correction(&readings)
         });
         SKEW.with(|s| s.set(skew));
     }

@@ -53,11 +53,6 @@ fn sheet(shadow: &ShadowRoot) -> Option<CssStyleSheet> {
     })
 }
 
-/// Whether this shadow root takes constructed stylesheets.
-pub fn adopts(shadow: &ShadowRoot) -> bool {
-    sheet(shadow).is_some()
-}
-
 fn set_adopted(shadow: &ShadowRoot, sheets: Array) -> Result<(), JsValue> {
     Reflect::set(shadow, &JsValue::from_str("adoptedStyleSheets"), &sheets)?;
     Ok(())

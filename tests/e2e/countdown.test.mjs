@@ -5,25 +5,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import ICAL from "ical.js";
 import { servers, browser } from "./support/harness.mjs";
-import { openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
+import { openPage, freezeClock, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
 
 
 async function openAt(time, { device = DESKTOP, keepDateHeader = false, offscreen = false } = {}) {
   const opened = await openPage(browser, device, servers);
   const { page } = opened;
-  if (!keepDateHeader) {
-    await page.route("**/*_bg.wasm", async (route) => {
-      const response = await route.fetch();
-      const headers = { ...response.headers() };
-      delete headers.date;
-      await route.fulfill({ response, headers });
-    });
-  }
-  // Installed a second early and paused at `time`: from then on the page's time
-  // moves only when a test runs the clock, so every figure is deterministic.
-  const at = new Date(time).getTime();
-  await page.clock.install({ time: new Date(at - 1000) });
-  await page.clock.pauseAt(new Date(at));
+  await freezeClock(page, time, { keepDateHeader });
   await page.goto(`${servers.hostOrigin}/countdown.html`);
   if (offscreen) {
     await page.evaluate(() => { document.getElementById("spacer").hidden = false; });

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import ICAL from "ical.js";
 import { servers, browser } from "./support/harness.mjs";
-import { openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
+import { openPage, freezeClock, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
 
 const digits = (widget) => widget.locator(".cw-value").allInnerTexts();
 
@@ -92,17 +92,7 @@ test("the .ics of a lunar date lists its next 11 days, each 10/3 âm lịch, wit
 
 test("on Giỗ Tổ's last second the countdown moves to next year's lunar day by itself", async () => {
   const { context, page, problems } = await openPage(browser, DESKTOP, servers);
-  // The page's fake clock is not the server's: drop the wasm's Date header, or
-  // the widget would (rightly) correct it.
-  await page.route("**/*_bg.wasm", async (route) => {
-    const response = await route.fetch();
-    const headers = { ...response.headers() };
-    delete headers.date;
-    await route.fulfill({ response, headers });
-  });
-  const at = new Date("2027-04-16T23:59:58+07:00").getTime();
-  await page.clock.install({ time: new Date(at - 1000) });
-  await page.clock.pauseAt(new Date(at));
+  await freezeClock(page, "2027-04-16T23:59:58+07:00");
   await page.goto(`${servers.hostOrigin}/lunar-live.html`);
   const widget = page.locator("campaign-widget");
   await widget.locator(".cw-countdown").waitFor();

@@ -60,3 +60,22 @@ export async function screenshot(page, name) {
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
+
+/** Freezes the page's clock at `time` (anything `new Date` takes): Playwright's
+ *  fake clock installed a second early and paused there, so the page's time moves
+ *  only when a test runs it. The wasm's Date header is dropped unless
+ *  `keepDateHeader`: the fake clock is not the server's, and the widget would
+ *  (rightly) correct it. Call before the page loads. */
+export async function freezeClock(page, time, { keepDateHeader = false } = {}) {
+  if (!keepDateHeader) {
+    await page.route("**/*_bg.wasm", async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers.date;
+      await route.fulfill({ response, headers });
+    });
+  }
+  const at = new Date(time).getTime();
+  await page.clock.install({ time: new Date(at - 1000) });
+  await page.clock.pauseAt(new Date(at));
+}
