@@ -16,6 +16,8 @@ use web_sys::{Document, HtmlElement};
 use crate::config::MapConfig;
 use crate::i18n::Lang;
 
+pub mod tiles;
+
 #[wasm_bindgen]
 extern "C" {
     /// `L.divIcon(options)`. The crate's `DivIcon::new` constructs an `L.Icon`
@@ -32,6 +34,39 @@ extern "C" {
 /// The marker: an SVG pin drawn by CSS classes, so it needs no image URL that
 /// would resolve against the host page.
 const PIN: &str = r#"<svg viewBox="0 0 28 40" width="28" height="40" aria-hidden="true" focusable="false"><path class="cw-pin" d="M14 1C7 1 1.5 6.6 1.5 13.6 1.5 23 14 39 14 39s12.5-16 12.5-25.4C26.5 6.6 21 1 14 1z"/><circle class="cw-pin-dot" cx="14" cy="13.5" r="5"/></svg>"#;
+
+/// Asks for the tile under the map's centre (the first one Leaflet will ask
+/// for, see [`tiles`]) with a `<link rel="preload" as="image">` in the page's
+/// head, so that it downloads alongside Leaflet's script and is there when
+/// Leaflet's `<img>` asks for it. On slow 4G this takes the tile's round trip
+/// out of the wait for the first tile. Nothing happens when the template names
+/// a value the widget does not know; a failure only costs the early request.
+pub fn ask_for_first_tile(config: &MapConfig) {
+    let zoom = config.zoom.min(config.tiles.max_zoom);
+    let math = tiles::Math {
+        sin: js_sys::Math::sin,
+        ln: js_sys::Math::log,
+    };
+    let tile = tiles::tile_containing(config.center, zoom, &math);
+    let Some(url) = tiles::tile_url(&config.tiles.url, tile) else {
+        return;
+    };
+    let _ = (|| -> Result<(), JsValue> {
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or("no document")?;
+        let link = document.create_element("link")?;
+        link.set_attribute("rel", "preload")?;
+        link.set_attribute("as", "image")?;
+        // The same referrer policy as Leaflet's <img>, or the preload goes unused.
+        if let Some(policy) = &config.tiles.referrer_policy {
+            link.set_attribute("referrerpolicy", policy.as_str())?;
+        }
+        link.set_attribute("href", &url)?;
+        document.head().ok_or("no head")?.append_child(&link)?;
+        Ok(())
+    })();
+}
 
 /// Whether a Leaflet 1.x is on the page (the page's own, or the one we loaded).
 pub fn leaflet_ready() -> bool {

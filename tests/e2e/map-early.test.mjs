@@ -1,8 +1,10 @@
-// The map without the serial chain: when the map section is in view from the
-// start, the loader opens a connection to the tile server at once and asks for
-// Leaflet's files as soon as the wasm has arrived (so they download while it
-// compiles and renders), not after the first render; yet leaflet.js runs only
-// after that render. A map far below stays lazy. Order is observed through
+// Without the serial chain: the loader asks for the wasm before the rest of its
+// script has run. When the map section is in view from the start, the loader
+// opens a connection to the tile server at once and asks for Leaflet's files as
+// soon as the wasm has arrived (so they download while it compiles and
+// renders), not after the first render; yet leaflet.js runs only after that
+// render; and the widget asks for the tile under the map's centre while
+// Leaflet downloads. A map far below stays lazy. Order is observed through
 // Playwright's request events and the page's own DOM, never through timings.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -41,8 +43,39 @@ const watchLeaflet = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
+test("the wasm is asked for before the loader's script has finished running (its custom element and API come after)", async () => {
+  const { context, page, problems } = await openPage(browser, DESKTOP, servers);
+  await context.addInitScript(() => {
+    window.loaderSteps = [];
+    const fetch = window.fetch;
+    window.fetch = function (url, ...rest) {
+      if (/_bg\.wasm$/.test(String(url))) window.loaderSteps.push("wasm asked for");
+      return fetch.call(this, url, ...rest);
+    };
+    const define = customElements.define;
+    customElements.define = function (...args) {
+      window.loaderSteps.push(`${args[0]} defined`);
+      return define.apply(this, args);
+    };
+    Object.defineProperty(window, "CampaignWidget", {
+      configurable: true,
+      set(api) {
+        window.loaderSteps.push("API defined");
+        Object.defineProperty(window, "CampaignWidget", { value: api, configurable: true });
+      },
+    });
+  });
+  await page.goto(`${servers.hostOrigin}/map-near.html`);
+  await page.waitForFunction(() => performance.getEntriesByName("campaign-widget:first-render").length > 0);
+  assert.deepEqual(await page.evaluate(() => window.loaderSteps), ["wasm asked for", "campaign-widget defined", "API defined"]);
+  await page.locator("campaign-widget .leaflet-tile-loaded").first().waitFor({ timeout: 20000 });
+  await page.waitForLoadState("networkidle");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 for (const [label, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
-  test(`a map in view from the start: Leaflet is asked for once the wasm has arrived, before the first render, and runs after it (${label})`, async () => {
+  test(`a map in view from the start: Leaflet is asked for once the wasm has arrived, before the first render, and runs after it; the centre tile is asked for before Leaflet runs (${label})`, async () => {
     const { context, page, problems, requests } = await openPage(browser, device, servers);
     await context.addInitScript(watchLeaflet);
     const events = recordOrder(page);
@@ -58,14 +91,27 @@ for (const [label, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     }
     const hints = await page.evaluate(() => [...document.head.querySelectorAll("link[rel=preconnect], link[rel=preload]")]
       .map((l) => `${l.rel} ${l.href.replace(/-[0-9a-f]{16}(\.(js|css))$/, "$1")}${l.as ? ` as=${l.as}` : ""}`));
+    // The tile under the map's centre, as Leaflet itself numbers it (its EPSG:3857
+    // projection and URL template): the widget asked for it before Leaflet ran
+    // (src/map/tiles.rs), and Leaflet's <img> took that preload: one request.
+    const centreTile = await page.evaluate(() => {
+      const config = JSON.parse(document.querySelector("campaign-widget script[type='application/json']").textContent).map;
+      const { x, y } = L.CRS.EPSG3857.latLngToPoint(L.latLng(config.center), config.zoom).divideBy(256).floor();
+      return L.Util.template(config.tiles.url, { x, y, z: config.zoom, s: "abc"[Math.abs(x + y) % 3], r: "" });
+    });
     assert.deepEqual(hints, [
       `preconnect ${servers.tileOrigin}/`,
       `preload ${servers.distOrigin}/leaflet.js as=script`,
       `preload ${servers.distOrigin}/leaflet.css as=fetch`,
+      `preload ${centreTile} as=image`,
     ]);
+    assert.equal(requests.filter((u) => u === centreTile).length, 1, `${centreTile}\n${requests.join("\n")}`);
+    assert.ok(await page.evaluate((url) => [...document.querySelector("campaign-widget").shadowRoot
+      .querySelectorAll(".leaflet-tile")].some((img) => img.src === url), centreTile), "Leaflet shows the tile asked for early");
     assert.deepEqual(await page.evaluate(() => window.leafletSeen), [
       "leaflet.js preloaded, rendered: false",
       "leaflet.css preloaded, rendered: false",
+      `${centreTile.split("/").pop()} preloaded, rendered: true`,
       "script inserted, rendered: true",
       "script ran, rendered: true",
     ]);

@@ -91,7 +91,7 @@ async function openIn(engine, device, path) {
 for (const [engine] of Object.entries(ENGINES)) {
   for (const [name, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     test(`${engine}: the styled widget or the visible fallback, never a blank box (${name})`, async () => {
-      const { context, page, problems } = await openIn(engine, device, "portal-article.html");
+      const { context, page, problems, requests } = await openIn(engine, device, "portal-article.html");
       const events = await page.evaluate(() => window.__events);
       let seen;
       if (engine === "no WebAssembly") {
@@ -100,6 +100,7 @@ for (const [engine] of Object.entries(ENGINES)) {
         seen = await look(page);
         assert.equal(await page.evaluate(() => document.querySelector("campaign-widget").shadowRoot), null, "nothing attached");
         assert.equal(seen.fallbackShown, true);
+        assert.deepEqual(requests.filter((url) => /_bg\.wasm$/.test(url)), [], "no wasm downloaded for nothing");
         // The loader's own report is expected; nothing else.
         assert.deepEqual(problems.filter((p) => !/^console: campaign-widget: this browser cannot show/.test(p)), []);
       } else {

@@ -4,11 +4,11 @@
 // server configuration sends as they are (brotli when the browser accepts it,
 // else gzip). Issue 13's budget for everything before the first render (the wasm
 // and embed.js, which carries the glue): 92 KB brotli, 110 KB gzip. Neither is met
-// today (99.9 KB brotli, 112.2 KB gzip, after the lunar calendar, the CMS config
-// sources and the old-browser checks: see the README's size table), so the
-// ceilings here are today's sizes, which growth fails, and 92 / 110 KB stay the
-// goals. A feature that adds more than 1 KB of brotli gets a line in the README's
-// size table saying what it bought.
+// today (101.0 KB brotli, 113.6 KB gzip, after the lunar calendar, the CMS config
+// sources, the old-browser checks and the map's first tile asked for early: see
+// the README's size table), so the ceilings here are today's sizes, which growth
+// fails, and 92 / 110 KB stay the goals. A feature that adds more than 1 KB of
+// brotli gets a line in the README's size table saying what it bought.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -21,8 +21,8 @@ const KB = 1024;
 const shipped = (name, encoding) => statSync(join(dist, `${name}.${encoding}`)).size;
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 
-const GZIP_CEILING = 112.3 * KB; // the goal: 110 KB
-const BROTLI_CEILING = 100 * KB; // the goal: 92 KB
+const GZIP_CEILING = 113.7 * KB; // the goal: 110 KB
+const BROTLI_CEILING = 101.1 * KB; // the goal: 92 KB
 test("everything before the first render (wasm + embed.js with the glue) does not grow, gzip or brotli", () => {
   const brotli = shipped(wasm, "br") + shipped("embed.js", "br");
   const gzip = shipped(wasm, "gz") + shipped("embed.js", "gz");
@@ -43,6 +43,7 @@ test("the first render needs only embed.js and the wasm: no other script, and th
 });
 
 test("the loader with its glue stays small", () => {
-  assert.ok(shipped("embed.js", "br") <= 6.75 * KB, `${shipped("embed.js", "br")} > ${6.75 * KB}`);
+  // 6.75 KB today; a release's wasm name and hash, written into it, move it by a few bytes.
+  assert.ok(shipped("embed.js", "br") <= 6.8 * KB, `${shipped("embed.js", "br")} > ${6.8 * KB}`);
   assert.ok(shipped("embed.js", "gz") <= 7.5 * KB, `${shipped("embed.js", "gz")} > ${7.5 * KB}`);
 });
