@@ -141,8 +141,16 @@ for (const engine of Object.keys(ENGINES)) {
             marker.top >= canvas.top && marker.bottom <= canvas.bottom,
           leafletInDocument: document.querySelectorAll(".leaflet-container").length,
           sheets: shadow.adoptedStyleSheets.length,
+          // The tile under the centre, asked for early (src/map/tiles.rs): one
+          // download, which Leaflet's <img> takes.
+          preloaded: [...document.head.querySelectorAll("link[rel=preload][as=image]")].map((l) => l.href),
+          downloads: performance.getEntriesByType("resource").map((r) => r.name),
+          shown: [...shadow.querySelectorAll(".leaflet-tile")].map((img) => img.src),
         };
       });
+      assert.equal(map.preloaded.length, 1, map.preloaded.join(" "));
+      assert.ok(map.shown.includes(map.preloaded[0]), `${map.preloaded[0]} among ${map.shown.join(" ")}`);
+      assert.equal(map.downloads.filter((url) => url === map.preloaded[0]).length, 1, map.downloads.join("\n"));
       assert.ok(map.tileSrc.startsWith(`${servers.tileOrigin}/tiles/16/`), map.tileSrc);
       assert.equal(map.tileWidth, 256);
       assert.equal(map.markerInside, true);
