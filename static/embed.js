@@ -109,7 +109,8 @@
     return wasm_bindgen;
   }
 
-  // The wasm is fetched as soon as the first placeholder asks, and checked
+  // The wasm is fetched once: at the loader's start when a placeholder is already
+  // in the page (above), else as soon as the first placeholder asks; and checked
   // against the hash the build wrote above (a tampered file is refused).
   function load() {
     if (!loading) {
