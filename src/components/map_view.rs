@@ -275,8 +275,12 @@ async fn build(
         styles::add_leaflet(&shadow).await?;
         Ok(JsValue::UNDEFINED)
     });
-    assets::load_leaflet().await?;
-    JsFuture::from(stylesheet).await?;
+    // Both awaited before either error counts, so a stylesheet that failed
+    // too never surfaces in the page as an unhandled rejection.
+    let script = assets::load_leaflet().await;
+    let sheet = JsFuture::from(stylesheet).await;
+    script?;
+    sheet?;
     let health = Rc::new(TileHealth::default());
     let tiles_done = {
         let (health, phase) = (health.clone(), phase.clone());

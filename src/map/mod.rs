@@ -2,7 +2,7 @@
 //! the map inside the widget's shadow root, its tiles, markers and popups, the
 //! scroll-wheel and touch policies, and removing it all again.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::Reflect;
@@ -41,7 +41,12 @@ const PIN: &str = r#"<svg viewBox="0 0 28 40" width="28" height="40" aria-hidden
 /// Leaflet's `<img>` asks for it. On slow 4G this takes the tile's round trip
 /// out of the wait for the first tile. Nothing happens when the template names
 /// a value the widget does not know; a failure only costs the early request.
+/// Each URL is hinted once per page, as embed.js hints Leaflet's files: a
+/// single-page app that mounts the same map again adds no further link.
 pub fn ask_for_first_tile(config: &MapConfig) {
+    thread_local! {
+        static HINTED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    }
     let zoom = config.zoom.min(config.tiles.max_zoom);
     let math = tiles::Math {
         sin: js_sys::Math::sin,
@@ -51,6 +56,9 @@ pub fn ask_for_first_tile(config: &MapConfig) {
     let Some(url) = tiles::tile_url(&config.tiles.url, tile) else {
         return;
     };
+    if HINTED.with(|hinted| hinted.borrow().contains(&url)) {
+        return;
+    }
     let _ = (|| -> Result<(), JsValue> {
         let document = web_sys::window()
             .and_then(|w| w.document())
@@ -64,6 +72,7 @@ pub fn ask_for_first_tile(config: &MapConfig) {
         }
         link.set_attribute("href", &url)?;
         document.head().ok_or("no head")?.append_child(&link)?;
+        HINTED.with(|hinted| hinted.borrow_mut().push(url));
         Ok(())
     })();
 }

@@ -123,39 +123,24 @@ mod tests {
     }
 
     #[test]
-    fn the_four_quarters_of_the_world_at_zoom_1() {
-        assert_eq!(
-            tile_containing(at(45.0, -90.0), 1),
-            TileCoords { x: 0, y: 0, z: 1 }
-        );
-        assert_eq!(
-            tile_containing(at(45.0, 90.0), 1),
-            TileCoords { x: 1, y: 0, z: 1 }
-        );
-        assert_eq!(
-            tile_containing(at(-45.0, -90.0), 1),
-            TileCoords { x: 0, y: 1, z: 1 }
-        );
-        assert_eq!(
-            tile_containing(at(-45.0, 90.0), 1),
-            TileCoords { x: 1, y: 1, z: 1 }
-        );
-    }
-
-    #[test]
-    fn the_edges_stay_on_the_map() {
-        assert_eq!(
-            tile_containing(at(90.0, 180.0), 3),
-            TileCoords { x: 7, y: 0, z: 3 }
-        );
-        assert_eq!(
-            tile_containing(at(-90.0, -180.0), 3),
-            TileCoords { x: 0, y: 7, z: 3 }
-        );
-        assert_eq!(
-            tile_containing(at(0.0, 0.0), 0),
-            TileCoords { x: 0, y: 0, z: 0 }
-        );
+    fn the_four_quarters_of_the_world_and_its_edges() {
+        // (lat, lng, zoom) → (x, y): the four tiles of zoom 1, then the corners
+        // beyond the projection's ±85.05° and 180°, which stay on the map.
+        for (lat, lng, z, x, y) in [
+            (45.0, -90.0, 1, 0, 0),
+            (45.0, 90.0, 1, 1, 0),
+            (-45.0, -90.0, 1, 0, 1),
+            (-45.0, 90.0, 1, 1, 1),
+            (90.0, 180.0, 3, 7, 0),
+            (-90.0, -180.0, 3, 0, 7),
+            (0.0, 0.0, 0, 0, 0),
+        ] {
+            assert_eq!(
+                tile_containing(at(lat, lng), z),
+                TileCoords { x, y, z },
+                "{lat}, {lng} at {z}"
+            );
+        }
     }
 
     #[test]

@@ -116,6 +116,14 @@ for (const [label, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
       "script ran, rendered: true",
     ]);
     await screenshot(page, `map-early-${label}`);
+    // Unmounted and mounted again, as a single-page app does: the tile is not hinted twice.
+    await page.evaluate(async () => {
+      const element = document.querySelector("campaign-widget");
+      CampaignWidget.unmount(element);
+      await CampaignWidget.mount(element);
+    });
+    await page.locator("campaign-widget .leaflet-tile-loaded").first().waitFor({ timeout: 20000 });
+    assert.equal(await page.evaluate(() => document.head.querySelectorAll("link[rel=preload][as=image]").length), 1);
     assert.deepEqual(problems, []);
     await context.close();
   });
