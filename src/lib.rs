@@ -2,20 +2,21 @@
 //! key dates and its map, mounted from one `<script>` tag into an open shadow
 //! root of any page.
 //!
-//! Pure logic (`config`, `time`, `i18n`, `error`) has no browser imports and is
-//! tested natively; `components` are the Yew views; `embed` is the only module
-//! that touches the host page. The `#[wasm_bindgen]` exports below are what
+//! Pure logic (config, time, i18n, errors, the snippet generator) is the
+//! `campaign_core` crate, which has no browser in its dependency tree and is
+//! tested natively. Here: `components` are the Yew views, `hooks` their side
+//! effects, `map` everything Leaflet, and `embed` the only module that touches
+//! the host page. The `#[wasm_bindgen]` exports below are what
 //! `static/embed.js` calls.
 
 pub mod components;
-pub mod config;
 pub mod embed;
-pub mod error;
-pub mod html;
-pub mod i18n;
+pub mod hooks;
 pub mod map;
-pub mod snippet;
-pub mod time;
+
+use campaign_core::{config, error, i18n};
+#[cfg(feature = "builder")]
+use campaign_core::{snippet, time};
 
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;

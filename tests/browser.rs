@@ -4,9 +4,9 @@
 
 use std::rc::Rc;
 
+use campaign_core::config::{default_campaign, parse_config, Campaign};
+use campaign_core::i18n::Lang;
 use campaign_widget::components::{Summary, SummaryProps};
-use campaign_widget::config::{default_campaign, parse_config, Campaign};
-use campaign_widget::i18n::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement};

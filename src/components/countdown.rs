@@ -5,11 +5,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_click, Digits, Featured, Timeline};
-use crate::config::Campaign;
+use super::{Digits, Featured, Timeline};
 use crate::embed::clock::{use_now, Clock};
-use crate::i18n::{clock_corrected, milestone, Lang};
-use crate::time::{featured, statuses, Remaining, State};
+use crate::hooks::use_click;
+use campaign_core::config::Campaign;
+use campaign_core::i18n::{clock_corrected, milestone, Lang};
+use campaign_core::time::{featured, statuses, Remaining, State};
 
 /// Props of [`Countdown`].
 #[derive(Properties, PartialEq, Clone)]

@@ -5,8 +5,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
-use crate::time::Remaining;
+use campaign_core::i18n::Lang;
+use campaign_core::time::Remaining;
 
 /// Props of [`Digits`].
 #[derive(Properties, PartialEq, Clone)]

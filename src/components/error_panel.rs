@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use campaign_core::i18n::Lang;
 
 /// Props of [`ErrorPanel`].
 #[derive(Properties, PartialEq, Clone)]

@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::config::Campaign;
-use crate::i18n::{anniversary, clock_time, long_date, lunar_date, zone_label, Lang};
-use crate::time::{start_date, to_civil, DateSpec, Occurrence, State};
+use campaign_core::config::Campaign;
+use campaign_core::i18n::{anniversary, clock_time, long_date, lunar_date, zone_label, Lang};
+use campaign_core::time::{start_date, to_civil, DateSpec, Occurrence, State};
 
 /// Props of [`Featured`].
 #[derive(Properties, PartialEq, Clone)]

@@ -14,10 +14,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlElement, IntersectionObserver, ResizeObserver, ShadowRoot, TouchEvent};
 use yew::prelude::*;
 
-use crate::config::MapConfig;
 use crate::embed::{assets, styles};
-use crate::i18n::Lang;
 use crate::map::{LeafletMap, TileHealth};
+use campaign_core::config::MapConfig;
+use campaign_core::i18n::Lang;
 
 /// Props of [`MapView`].
 #[derive(Properties, PartialEq, Clone)]

@@ -8,7 +8,6 @@ mod map_view;
 mod place;
 mod summary;
 mod timeline;
-mod use_click;
 mod widget;
 
 pub use countdown::{Countdown, CountdownProps};
@@ -19,5 +18,4 @@ pub use map_view::{MapView, MapViewProps};
 pub use place::{Place, PlaceProps};
 pub use summary::{Summary, SummaryProps};
 pub use timeline::{Timeline, TimelineProps};
-pub use use_click::use_click;
 pub use widget::{Widget, WidgetProps};

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::MapView;
-use crate::config::MapConfig;
-use crate::i18n::Lang;
+use campaign_core::config::MapConfig;
+use campaign_core::i18n::Lang;
 
 /// Props of [`Place`].
 #[derive(Properties, PartialEq, Clone)]

@@ -4,9 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::use_click;
-use crate::config::Campaign;
-use crate::i18n::Lang;
+use crate::hooks::use_click;
+use campaign_core::config::Campaign;
+use campaign_core::i18n::Lang;
 
 /// Goals shown before "Xem thêm", so a long list stays readable on a phone.
 const GOALS_SHOWN_COLLAPSED: usize = 4;

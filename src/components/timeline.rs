@@ -6,9 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::config::{Campaign, KeyDate};
-use crate::i18n::{anniversary, date_range, time_until, Lang};
-use crate::time::{ics, statuses, Millis, Recurrence, Remaining, State};
+use campaign_core::config::{Campaign, KeyDate};
+use campaign_core::i18n::{anniversary, date_range, time_until, Lang};
+use campaign_core::time::{ics, statuses, Millis, Recurrence, Remaining, State};
 
 /// Props of [`Timeline`].
 #[derive(Properties, PartialEq, Clone)]

@@ -5,9 +5,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{Countdown, Place, Summary};
-use crate::config::{Campaign, Section, Theme};
 use crate::embed::clock::Clock;
-use crate::i18n::Lang;
+use campaign_core::config::{Campaign, Section, Theme};
+use campaign_core::i18n::Lang;
 
 /// What one mounted widget shows.
 #[derive(Properties, PartialEq, Clone)]

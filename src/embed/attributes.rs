@@ -4,7 +4,7 @@
 
 use web_sys::HtmlElement;
 
-use crate::i18n::Lang;
+use campaign_core::i18n::Lang;
 
 /// Reads one placeholder's attributes.
 pub struct Attributes {

@@ -13,7 +13,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{IntersectionObserver, IntersectionObserverEntry};
 use yew::prelude::*;
 
-use crate::time::{clock_correction, parse_http_date, Millis};
+use campaign_core::time::{clock_correction, parse_http_date, Millis};
 
 thread_local! {
     /// Server time minus device time, when it is worth correcting.

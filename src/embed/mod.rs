@@ -16,11 +16,12 @@ use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
 use crate::components::{ErrorPanel, ErrorPanelProps, Widget, WidgetProps};
-use crate::config::{default_campaign, parse_config, parse_sections, parse_theme};
-use crate::error::{quote, Error, Reason};
-use crate::i18n::{error_message, Lang};
-use crate::time::{parse_date_spec, DateError, DateSpec};
 use attributes::Attributes;
+use campaign_core::config::{
+    default_campaign, parse_config, parse_now, parse_sections, parse_theme,
+};
+use campaign_core::error::{Error, Reason};
+use campaign_core::i18n::{error_message, Lang};
 use clock::Clock;
 
 /// A Yew app rendered into one placeholder's shadow root.
@@ -162,27 +163,7 @@ fn widget_props(
     let theme = parse_theme(attributes.get("theme").as_deref())?;
     let clock = match attributes.get("now") {
         None => Clock::device(),
-        Some(now) => match parse_date_spec(now.trim()) {
-            Ok(DateSpec::Instant { at, .. }) => Clock::Frozen(at),
-            Ok(DateSpec::Day(_)) => {
-                return Err(Error::at(
-                    "now",
-                    Reason::Date {
-                        value: quote(&now),
-                        error: DateError::Format,
-                    },
-                ))
-            }
-            Err(error) => {
-                return Err(Error::at(
-                    "now",
-                    Reason::Date {
-                        value: quote(&now),
-                        error,
-                    },
-                ))
-            }
-        },
+        Some(now) => Clock::Frozen(parse_now(&now)?),
     };
     // The loader read the config (inline, `campaign` attribute or `config` URL)
     // or says why it could not; neither means the built-in campaign.

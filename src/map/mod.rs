@@ -13,10 +13,9 @@ use leaflet::{
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, HtmlElement};
 
-use crate::config::MapConfig;
-use crate::i18n::Lang;
-
-pub mod tiles;
+use campaign_core::config::MapConfig;
+use campaign_core::i18n::Lang;
+use campaign_core::tiles;
 
 #[wasm_bindgen]
 extern "C" {
@@ -134,7 +133,9 @@ impl LeafletMap {
 
         let tile_options = TileLayerOptions::new();
         // Leaflet reads attributions as HTML: the config's text is escaped first.
-        tile_options.set_attribution(crate::html::escape(config.tiles.attribution.get(lang)));
+        tile_options.set_attribution(campaign_core::html::escape(
+            config.tiles.attribution.get(lang),
+        ));
         tile_options.set_max_zoom(f64::from(config.tiles.max_zoom));
         if let Some(policy) = &config.tiles.referrer_policy {
             Reflect::set(

@@ -1,4 +1,4 @@
-// Embedding on real host pages (DESIGN.md §3): both placeholder forms, the loader
+// Embedding on real host pages (the README's "For webmasters: embedding"): both placeholder forms, the loader
 // in every position, the JS API, isolation both ways against Bootstrap 3 and the
 // resets portals carry, a strict CSP (same-origin and cross-origin), two
 // instances, a single-page app, a page that mounts by hand, and leak checks.

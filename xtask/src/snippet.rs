@@ -1,5 +1,5 @@
 //! `cargo xtask snippet`: the snippet for a CMS, from a config file, with the
-//! widget's own generator (src/snippet.rs) and its own validation messages.
+//! widget's own generator (crates/core/src/snippet.rs) and its own validation messages.
 //!
 //! ```text
 //! cargo xtask snippet --config FILE --target nukeviet|wordpress|html --dist-url URL
@@ -12,8 +12,8 @@
 
 use std::path::PathBuf;
 
-use campaign_widget::i18n::{error_message, Lang};
-use campaign_widget::snippet::{snippet, SnippetOptions, Target};
+use campaign_core::i18n::{error_message, Lang};
+use campaign_core::snippet::{snippet, SnippetOptions, Target};
 use unicode_normalization::UnicodeNormalization;
 
 const USAGE: &str = "usage: cargo xtask snippet --config FILE --target nukeviet|wordpress|html \

@@ -14,9 +14,10 @@ use std::path::{Path, PathBuf};
 
 use crate::tasks::project_root;
 
-#[path = "../../src/embed/minify_css.rs"]
-mod minify_css;
-use minify_css::minify_css;
+/// The CSS minifier build.rs uses for the CSS compiled into the wasm.
+fn minify_css(css: &str) -> Result<String, String> {
+    build_support::minify_css(css).map_err(|e| format!("src/embed/widget.css: {e}"))
+}
 
 /// Stamps `$TRUNK_STAGING_DIR/embed.js`.
 pub fn run() -> Result<(), String> {
@@ -123,7 +124,7 @@ const LATER_FILES: [&str; 3] = ["leaflet.js", "leaflet.css", "widget.css"];
 fn version_assets(dir: &Path) -> Result<String, String> {
     let css = fs::read_to_string(project_root().join("src/embed/widget.css"))
         .map_err(|e| format!("reading src/embed/widget.css: {e}"))?;
-    fs::write(dir.join("widget.css"), minify_css(&css))
+    fs::write(dir.join("widget.css"), minify_css(&css)?)
         .map_err(|e| format!("writing widget.css: {e}"))?;
     let mut names = Vec::new();
     for file in LATER_FILES {
@@ -235,7 +236,7 @@ mod tests {
         let css = minify_css(
             &fs::read_to_string(project_root().join("src/embed/widget.css"))
                 .map_err(|e| e.to_string())?,
-        );
+        )?;
         let widget_css = format!("widget-{}.css", content_hash(css.as_bytes()));
         let written_css = fs::read_to_string(dir.join(&widget_css)).unwrap_or_default();
         fs::remove_dir_all(&dir).map_err(|e| e.to_string())?;

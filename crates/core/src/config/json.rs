@@ -12,10 +12,15 @@ const MAX_DEPTH: usize = 128;
 /// A JSON value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number, as [`Number`] keeps it.
     Number(Number),
+    /// A string, unescaped.
     String(String),
+    /// Items in document order.
     Array(Vec<Value>),
     /// Members in document order.
     Object(Vec<(String, Value)>),
@@ -108,7 +113,9 @@ impl Value {
 /// of the offending character, or of the last character when the text ends early.
 #[derive(Debug, PartialEq, Eq)]
 pub struct SyntaxError {
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in characters.
     pub column: usize,
     /// The offending character's byte offset in the text.
     pub offset: usize,

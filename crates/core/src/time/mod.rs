@@ -59,7 +59,12 @@ pub enum DateSpec {
     Day(CivilDate),
     /// RFC 3339 with an offset: one exact instant. The offset is kept so that the
     /// instant can be shown as it was written if needed.
-    Instant { at: Millis, offset: Offset },
+    Instant {
+        /// The instant, in ms since the Unix epoch (UTC).
+        at: Millis,
+        /// The UTC offset it was written with.
+        offset: Offset,
+    },
 }
 
 impl DateSpec {

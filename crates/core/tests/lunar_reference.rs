@@ -1,12 +1,16 @@
 //! The widget's lunar calendar against an independent implementation: every day
 //! from 1900 to 2100, in both directions, against the `lunar-vn` package (PyPI),
 //! which `cargo xtask setup` installs and tests/lunar/reference.py runs.
+//!
+//! A plain `cargo test` on a machine without the package skips this test with
+//! a message; `cargo xtask test` installs it and sets `CW_REQUIRE_TEST_TOOLS`,
+//! so there a missing reference fails.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::process::Command;
 
-use campaign_widget::time::lunar::{civil_from_lunar, lunar_from_civil, LunarDate};
-use campaign_widget::time::CivilDate;
+use campaign_core::time::lunar::{civil_from_lunar, lunar_from_civil, LunarDate};
+use campaign_core::time::CivilDate;
 
 fn number(field: Option<&str>, line: &str) -> i32 {
     field
@@ -14,12 +18,32 @@ fn number(field: Option<&str>, line: &str) -> i32 {
         .unwrap_or_else(|| panic!("unreadable reference line {line:?}"))
 }
 
+/// Whether the reference package can be imported; when it cannot, whether
+/// that is allowed (outside `cargo xtask test`).
+fn reference_available() -> bool {
+    let found = Command::new("python3")
+        .args(["-c", "import lunar_vn"])
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CW_REQUIRE_TEST_TOOLS").is_none(),
+            "python3 cannot import lunar_vn: run `cargo xtask setup`"
+        );
+        eprintln!("skipped: python3 cannot import lunar_vn (`cargo xtask setup` installs it)");
+    }
+    found
+}
+
 #[test]
 fn every_day_from_1900_to_2100_matches_lunar_vn_both_ways() {
+    if !reference_available() {
+        return;
+    }
     let output = Command::new("python3")
         .arg(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/lunar/reference.py"
+            "/../../tests/lunar/reference.py"
         ))
         .output()
         .unwrap_or_else(|e| panic!("running python3: {e}"));

@@ -3,11 +3,11 @@
 //! the huge inputs are generated here.
 #![cfg(not(target_arch = "wasm32"))]
 
-use campaign_widget::config::{parse_config, Parsed};
-use campaign_widget::i18n::{error_message, Lang};
+use campaign_core::config::{parse_config, Parsed};
+use campaign_core::i18n::{error_message, Lang};
 use serde_json::{json, Map, Value};
 
-const TABLE: &str = include_str!("bad-configs.json");
+const TABLE: &str = include_str!("../../../tests/bad-configs.json");
 
 fn table() -> Value {
     serde_json::from_str(TABLE).unwrap_or_else(|e| panic!("bad-configs.json: {e}"))

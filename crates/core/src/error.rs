@@ -67,58 +67,130 @@ impl EditorEdit {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reason {
     /// The JSON does not parse.
-    Json { line: usize, column: usize },
+    Json {
+        /// 1-based line of the offending character.
+        line: usize,
+        /// 1-based column, in characters.
+        column: usize,
+    },
     /// The JSON does not parse where an HTML editor changed it (at `line`,
     /// `column`, counted in characters from 1).
     EditedJson {
+        /// 1-based line of the offending character.
         line: usize,
+        /// 1-based column, in characters.
         column: usize,
+        /// What the editor did there.
         edit: EditorEdit,
     },
     /// The config is larger than the widget reads.
-    TooLarge { bytes: usize, limit: usize },
+    TooLarge {
+        /// The config's size, in bytes.
+        bytes: usize,
+        /// The most the widget reads, in bytes.
+        limit: usize,
+    },
     /// A required field is absent.
     Missing,
     /// A field has the wrong JSON type.
-    WrongType { expected: Kind, found: Kind },
+    WrongType {
+        /// What the schema wants there.
+        expected: Kind,
+        /// What the config has.
+        found: Kind,
+    },
     /// A required text is empty.
     Empty,
     /// A text is longer than allowed.
-    TooLong { max: usize },
+    TooLong {
+        /// The most characters allowed.
+        max: usize,
+    },
     /// A list has more items than allowed.
-    TooMany { max: usize },
+    TooMany {
+        /// The most items allowed.
+        max: usize,
+    },
     /// `schema` is not 1.
-    UnsupportedSchema { found: String },
+    UnsupportedSchema {
+        /// The `schema` value found, quoted.
+        found: String,
+    },
     /// A date is not in an accepted form or not in the calendar.
-    Date { value: String, error: DateError },
+    Date {
+        /// The refused value, quoted.
+        value: String,
+        /// What is wrong with it.
+        error: DateError,
+    },
     /// An end comes before its start.
     EndBeforeStart,
     /// A yearly date lasts a year or more, so its occurrences would overlap.
     RepeatSpanTooLong,
     /// `repeat` is not one of the known values.
-    UnknownRepeat { value: String },
+    UnknownRepeat {
+        /// The refused value, quoted.
+        value: String,
+    },
     /// A yearly lunar date starts outside the years the lunar calendar is known for.
-    LunarOutOfRange { first: i32, last: i32 },
+    LunarOutOfRange {
+        /// The first year a lunar `start` may have.
+        first: i32,
+        /// The last year a lunar `start` may have.
+        last: i32,
+    },
     /// A URL is not http(s).
-    NotHttpUrl { value: String },
+    NotHttpUrl {
+        /// The refused value, quoted.
+        value: String,
+    },
     /// A tile URL lacks `{z}`, `{x}` or `{y}`.
-    TileTemplate { value: String },
+    TileTemplate {
+        /// The refused value, quoted.
+        value: String,
+    },
     /// `referrerPolicy` is not a Referrer-Policy value.
-    ReferrerPolicy { value: String },
+    ReferrerPolicy {
+        /// The refused value, quoted.
+        value: String,
+    },
     /// `timezone` is not `Z` or `±HH:MM`.
-    Timezone { value: String },
+    Timezone {
+        /// The refused value, quoted.
+        value: String,
+    },
     /// A number is outside its range.
-    OutOfRange { min: i64, max: i64 },
+    OutOfRange {
+        /// The smallest value allowed.
+        min: i64,
+        /// The largest value allowed.
+        max: i64,
+    },
     /// An id is not made of lowercase letters, digits and dashes.
-    BadId { value: String },
+    BadId {
+        /// The refused value, quoted.
+        value: String,
+    },
     /// Two key dates share an id.
-    DuplicateId { value: String },
+    DuplicateId {
+        /// The refused value, quoted.
+        value: String,
+    },
     /// A key of a text map is not a language tag.
-    LanguageTag { value: String },
+    LanguageTag {
+        /// The refused value, quoted.
+        value: String,
+    },
     /// The `sections` attribute names an unknown section.
-    UnknownSection { value: String },
+    UnknownSection {
+        /// The refused value, quoted.
+        value: String,
+    },
     /// The `theme` attribute is not light, dark or auto.
-    UnknownTheme { value: String },
+    UnknownTheme {
+        /// The refused value, quoted.
+        value: String,
+    },
     /// The config could not be fetched (network error or blocked).
     FetchFailed,
     /// The `campaign` attribute is not base64url of UTF-8 text.
@@ -126,11 +198,20 @@ pub enum Reason {
     /// A filter removed the inline config's `<script>` and left its JSON as text.
     ConfigShownAsText,
     /// The config's server answered with an HTTP error.
-    HttpStatus { status: u16 },
+    HttpStatus {
+        /// The HTTP status code (RFC 9110 §15).
+        status: u16,
+    },
     /// The config took too long to arrive.
-    Timeout { seconds: u32 },
+    Timeout {
+        /// How long the loader waited, in seconds.
+        seconds: u32,
+    },
     /// Something in the page's browser is missing (no shadow DOM, say).
-    Browser { detail: String },
+    Browser {
+        /// The missing API (`attachShadow`).
+        detail: String,
+    },
 }
 
 /// Where and why.
@@ -184,7 +265,7 @@ impl Error {
                 "",
                 Reason::TooLarge {
                     bytes: number,
-                    limit: crate::config::limits::CONFIG_BYTES,
+                    limit: crate::limits::CONFIG_BYTES,
                 },
             ),
             "campaign" => Error::at("campaign", Reason::CampaignDamaged),

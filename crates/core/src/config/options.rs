@@ -1,7 +1,8 @@
-//! The embed attributes other than the config: which sections to show, and the
-//! colour theme.
+//! The embed attributes other than the config: which sections to show, the
+//! colour theme, and the `now` that freezes the clock.
 
 use crate::error::{quote, Error, Reason};
+use crate::time::{parse_date_spec, DateError, DateSpec, Millis};
 
 /// One of the widget's three sections.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,9 +84,60 @@ pub fn parse_theme(attribute: Option<&str>) -> Result<Theme, Error> {
     }
 }
 
+/// Parses the `now` attribute, an RFC 3339 instant with an offset
+/// (`2026-11-25T10:00:00+07:00`), into ms since the Unix epoch (UTC).
+///
+/// # Errors
+/// `Reason::Date` at path `now` for anything else: a bare day (`2026-11-25`) is
+/// [`DateError::Format`], since a frozen clock needs an instant.
+pub fn parse_now(attribute: &str) -> Result<Millis, Error> {
+    let error = |error| {
+        Error::at(
+            "now",
+            Reason::Date {
+                value: quote(attribute),
+                error,
+            },
+        )
+    };
+    match parse_date_spec(attribute.trim()) {
+        Ok(DateSpec::Instant { at, .. }) => Ok(at),
+        Ok(DateSpec::Day(_)) => Err(error(DateError::Format)),
+        Err(date_error) => Err(error(date_error)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn now() {
+        // 2026-11-25T03:00:00Z
+        assert_eq!(
+            parse_now(" 2026-11-25T10:00:00+07:00 "),
+            Ok(1_795_575_600_000)
+        );
+        assert_eq!(parse_now("2026-11-25T03:00:00Z"), Ok(1_795_575_600_000));
+        for bad in ["2026-11-25", "2026-11-25T10:00:00", "tomorrow", ""] {
+            let error = parse_now(bad).err();
+            assert_eq!(
+                error.as_ref().map(|e| e.path.as_str()),
+                Some("now"),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            parse_now("2026-11-25"),
+            Err(Error::at(
+                "now",
+                Reason::Date {
+                    value: quote("2026-11-25"),
+                    error: DateError::Format
+                }
+            ))
+        );
+    }
 
     #[test]
     fn sections() {

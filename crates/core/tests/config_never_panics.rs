@@ -3,8 +3,8 @@
 //! widget on the page down).
 #![cfg(not(target_arch = "wasm32"))]
 
-use campaign_widget::config::{fields, parse_config};
-use campaign_widget::i18n::{error_message, Lang};
+use campaign_core::config::{fields, parse_config};
+use campaign_core::i18n::{error_message, Lang};
 use proptest::prelude::*;
 use serde_json::{Map, Number, Value};
 

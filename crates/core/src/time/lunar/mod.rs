@@ -1,15 +1,12 @@
 //! The Vietnamese lunar calendar (âm lịch) from 1899 to 2200, read from a table
-//! of three bytes per lunar year that `build.rs` computes with Hồ Ngọc Đức's
-//! astronomical algorithms for UTC+07:00 (`astronomy.rs`). The table is exact for
+//! of three bytes per lunar year that the crate's `build.rs` computes with Hồ Ngọc Đức's
+//! astronomical algorithms for UTC+07:00 (`build_support::astronomy`). The table is exact for
 //! the Vietnamese calendar by construction, is 906 bytes instead of the
 //! trigonometry the algorithms need, and is checked day by day against both the
 //! algorithms and an independent implementation in the tests.
 //!
 //! Lunar days are civil days: the caller decides in which zone a day is taken
 //! (the campaign's `timezone`).
-
-#[cfg(not(target_arch = "wasm32"))]
-pub mod astronomy;
 
 use super::{civil_from_days, days_from_civil, CivilDate};
 
@@ -19,7 +16,7 @@ pub const FIRST_YEAR: i32 = 1899;
 pub const LAST_YEAR: i32 = 2200;
 
 /// One byte triple per lunar year from [`FIRST_YEAR`] to [`LAST_YEAR`]; see
-/// `astronomy::YearShape::to_bytes` for the layout.
+/// `build_support::astronomy::YearShape::to_bytes` for the layout.
 const TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lunar_years.bin"));
 
 /// A date of the Vietnamese lunar calendar.
@@ -211,8 +208,8 @@ mod tests {
     }
 
     #[test]
-    #[cfg(not(target_arch = "wasm32"))]
     fn the_table_matches_the_astronomy_every_day() {
+        use build_support::astronomy;
         let first = days_from_civil(1900, 1, 1);
         let last = days_from_civil(2199, 12, 31);
         for days in first..=last {

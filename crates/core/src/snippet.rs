@@ -123,7 +123,7 @@ fn push_attribute(tag: &mut String, name: &str, value: Option<&str>) {
 
 /// The fallback markup: the campaign told with tags every filter keeps (`h2`,
 /// `h3`, `p`, `strong`, `ul`, `li`, `a`), one block a line, and only absolute
-/// dates, so that it stays true whenever it is read (DESIGN.md §3: it is what a
+/// dates, so that it stays true whenever it is read (the README's "In a CMS": it is what a
 /// visitor without the widget, or a search engine, reads).
 pub fn fallback_markup(campaign: &Campaign, lang: Lang) -> String {
     let t = lang.strings();
@@ -439,7 +439,7 @@ mod tests {
             panic!("valid");
         };
         assert!(snippet.placeholder.starts_with(
-            "<campaign-widget lang=\"vi\" sections=\"countdown,map\" theme=\"dark\">\n<script type=\"application/json\">{\"source\":"
+            "<campaign-widget lang=\"vi\" sections=\"countdown,map\" theme=\"dark\">\n<script type=\"application/json\">{\""
         ));
         assert_eq!(snippet.placeholder.matches("</script>").count(), 1);
     }

@@ -3,7 +3,7 @@
 //! the same texts, and read the same values.
 #![cfg(not(target_arch = "wasm32"))]
 
-use campaign_widget::config::json::{self, Value};
+use campaign_core::config::json::{self, Value};
 use proptest::prelude::*;
 
 /// Our tree and serde_json's hold the same data (numbers compared as f64,

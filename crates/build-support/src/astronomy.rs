@@ -7,8 +7,8 @@
 //! the Vietnamese calendar differ from the Chinese one in some years (Tết 1985 on
 //! 21/01/1985, Tết 2007 on 17/02/2007).
 //!
-//! This file is floating-point astronomy and never ships in the wasm: `build.rs`
-//! includes it to write the compact table that `lunar/mod.rs` reads, and the
+//! This is floating-point astronomy and never ships in the wasm: the core crate's `build.rs`
+//! uses it to write the compact table that its `time/lunar` module reads, and the
 //! native tests compare that table with it day by day.
 
 use std::f64::consts::PI;

@@ -1,12 +1,13 @@
-//! The built-in default campaign parses and holds the facts of DESIGN.md §2.
+//! The built-in default campaign parses and holds the facts of its source (the
+//! article and the corrections noted in `default_campaign.json`'s `$comment`s).
 #![cfg(not(target_arch = "wasm32"))]
 
-use campaign_widget::config::{
+use campaign_core::config::{
     default_campaign, parse_config, Campaign, KeyDate, DEFAULT_CAMPAIGN_JSON,
     DEFAULT_CAMPAIGN_SOURCE,
 };
-use campaign_widget::i18n::Lang;
-use campaign_widget::time::{parse_date_spec, CivilDate, DateSpec, Offset, Recurrence};
+use campaign_core::i18n::Lang;
+use campaign_core::time::{parse_date_spec, CivilDate, DateSpec, Offset, Recurrence};
 
 fn campaign() -> Campaign {
     match default_campaign() {
