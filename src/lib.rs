@@ -9,6 +9,8 @@
 //! the host page. The `#[wasm_bindgen]` exports below are what
 //! `static/embed.js` calls.
 
+pub mod assets;
+pub mod clock;
 pub mod components;
 pub mod embed;
 pub mod hooks;
@@ -65,13 +67,13 @@ pub fn mounted_count() -> usize {
 /// received at `received_at` (device milliseconds), to correct a wrong device clock.
 #[wasm_bindgen(js_name = observeServerDate)]
 pub fn observe_server_date(date_header: &str, received_at: f64) {
-    embed::clock::observe_server_date(date_header, received_at);
+    clock::observe_server_date(date_header, received_at);
 }
 
 /// Countdown ticks performed on this page (for tests and benchmarks).
 #[wasm_bindgen(js_name = tickCount)]
 pub fn tick_count() -> f64 {
-    embed::clock::tick_count() as f64
+    clock::tick_count() as f64
 }
 
 /// Tells the widget where dist/ is (embed.js's directory) and this release's
@@ -79,7 +81,7 @@ pub fn tick_count() -> f64 {
 /// files it loads later (Leaflet, and the widget's CSS where it is linked).
 #[wasm_bindgen(js_name = setAssetBase)]
 pub fn set_asset_base(base: &str, names: &str) {
-    embed::assets::set_base(base, names);
+    assets::set_base(base, names);
 }
 
 /// `{ message, path }`: a refused config or attribute, in `lang`, as the builder

@@ -17,7 +17,7 @@
   // (Leaflet's, and the widget's CSS where it is linked), space-separated.
   var ASSETS = "__CW_ASSETS__";
   // This release's name of a file the widget loads later: "leaflet.js" is
-  // "leaflet-<hash>.js" (the names src/embed/assets.rs resolves alike).
+  // "leaflet-<hash>.js" (the names src/assets.rs resolves alike).
   function asset(name) {
     var dot = name.lastIndexOf("."), stem = name.slice(0, dot) + "-", extension = name.slice(dot);
     var names = ASSETS.split(" ");
@@ -280,7 +280,7 @@
       var tiles = (map.tiles && map.tiles.url) || OSM_TILES;
       hint("preconnect", new URL(String(tiles).replace(/\{[^}]*\}/g, "a"), document.baseURI).origin);
       arrived.then(function () {
-        // A page with its own Leaflet 1.x keeps it (src/map/mod.rs, leaflet_ready).
+        // A page with its own Leaflet 1.x keeps it (src/map/leaflet.rs, leaflet_ready).
         if (!(window.L && /^1\./.test(L.version))) hint("preload", base + asset("leaflet.js"), "script");
         hint("preload", base + asset("leaflet.css"), "fetch");
       }, function () {});

@@ -1,6 +1,8 @@
 //! Browser tests: components rendered by Yew in headless Chromium
 //! (wasm-bindgen-test; run by `cargo xtask test`).
 #![cfg(target_arch = "wasm32")]
+// Test helpers may panic: a panic here is a failed test, not a broken page.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::rc::Rc;
 

@@ -6,7 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{Digits, Featured, Timeline};
-use crate::embed::clock::{use_now, Clock};
+use crate::clock::Clock;
+use crate::hooks::use_now;
 use crate::hooks::use_click;
 use campaign_core::config::Campaign;
 use campaign_core::i18n::{clock_corrected, milestone, Lang};

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{Countdown, Place, Summary};
-use crate::embed::clock::Clock;
+use crate::clock::Clock;
 use campaign_core::config::{Campaign, Section, Theme};
 use campaign_core::i18n::Lang;
 

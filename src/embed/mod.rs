@@ -1,10 +1,9 @@
 //! Everything that touches the host page: reading a placeholder's attributes,
-//! its open shadow root and styles, the mounted Yew apps, and the events the
-//! page can listen to.
+//! its open shadow root and the widget's stylesheet, and the mounted Yew apps.
+//! The top of the widget crate: it may use components, the clock and the
+//! assets; nothing below imports it.
 
-pub mod assets;
 mod attributes;
-pub mod clock;
 pub mod styles;
 
 use std::cell::RefCell;
@@ -22,7 +21,7 @@ use campaign_core::config::{
 };
 use campaign_core::error::{Error, Reason};
 use campaign_core::i18n::{error_message, Lang};
-use clock::Clock;
+use crate::clock::Clock;
 
 /// A Yew app rendered into one placeholder's shadow root.
 enum App {

@@ -1,4 +1,4 @@
-//! The widget's stylesheets in each shadow root, without a `<style>` element or
+//! The widget's own stylesheet in each shadow root, without a `<style>` element or
 //! a `style` attribute (a strict CSP forbids both).
 //!
 //! Where the browser has constructable stylesheets (Chrome 73, Firefox 101,
@@ -17,16 +17,13 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, Element, ShadowRoot};
 
-use super::assets;
+use crate::assets;
 
 /// The widget's CSS (src/embed/widget.css, minified by build.rs).
 pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 /// The widget's CSS as a file in dist/ (its hashed name comes from embed.js).
 pub const WIDGET_CSS_FILE: &str = "widget.css";
-
-/// Leaflet's CSS in dist/ (its hashed name comes from embed.js).
-pub const LEAFLET_CSS_FILE: &str = "leaflet.css";
 
 /// The class of the `<slot>` that shows the fallback until the linked CSS applies.
 const PENDING_CLASS: &str = "cw-pending";
@@ -68,30 +65,9 @@ pub fn apply(shadow: &ShadowRoot, root: &Element) -> Result<(), JsValue> {
     let slot = document.create_element("slot")?;
     slot.set_class_name(PENDING_CLASS);
     shadow.insert_before(&slot, Some(root))?;
-    let sheet_link = link(&document, WIDGET_CSS_FILE)?;
+    let sheet_link = assets::stylesheet_link(&document, WIDGET_CSS_FILE)?;
     shadow.insert_before(&sheet_link, Some(&slot))?;
     root.set_attribute("hidden", "")?;
     Ok(())
 }
 
-fn link(document: &web_sys::Document, file: &str) -> Result<Element, JsValue> {
-    let link = document.create_element("link")?;
-    link.set_attribute("rel", "stylesheet")?;
-    link.set_attribute("href", &assets::url(file))?;
-    Ok(link)
-}
-
-/// Adds Leaflet's stylesheet to `shadow` before the widget's own, so the
-/// widget's rules win where both style the same thing. A linked one applies
-/// once it has loaded; Leaflet sizes the map from the container, which the
-/// widget's CSS sizes, so the map need not wait for it.
-pub async fn add_leaflet(shadow: &ShadowRoot) -> Result<(), JsValue> {
-    if let Some(own) = sheet(shadow) {
-        let leaflet = assets::leaflet_sheet().await?;
-        return set_adopted(shadow, Array::of2(&leaflet.into(), &own.into()));
-    }
-    let document = shadow.owner_document().ok_or("no document")?;
-    let leaflet = link(&document, LEAFLET_CSS_FILE)?;
-    shadow.insert_before(&leaflet, shadow.first_child().as_ref())?;
-    Ok(())
-}

@@ -13,6 +13,7 @@
 //! - [`limits`]: the bounds on a config (bytes, lengths, counts);
 //! - [`html`]: HTML escaping for the few places that write markup as text;
 //! - [`snippet`]: the CMS snippet generator (`cargo xtask snippet`, the builder);
+//! - [`map_loading`]: the map section's loading as a state machine;
 //! - [`tiles`]: which tiles Leaflet shows, worked out before Leaflet loads.
 //!
 //! The widget crate (the repository's root) renders all this in the browser;
@@ -23,6 +24,7 @@ pub mod error;
 pub mod html;
 pub mod i18n;
 pub mod limits;
+pub mod map_loading;
 pub mod snippet;
 pub mod tiles;
 pub mod time;

@@ -277,7 +277,7 @@ const NUKEVIET_REFUSED: [&str; 6] = [
     "livescript",
 ];
 
-/// base64url of `json` that contains none of [`NUKEVIET_REFUSED`]: should an
+/// base64url of `json` that contains none of `NUKEVIET_REFUSED`: should an
 /// encoding happen to spell one, leading spaces (which JSON ignores) shift the
 /// bytes until none does.
 pub fn filter_safe_base64(json: &str) -> String {

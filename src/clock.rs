@@ -1,0 +1,73 @@
+//! The widget's clock. The `now` attribute freezes it; otherwise it is the
+//! device clock, corrected by the server's `Date` header when the two disagree
+//! by more than a minute (`campaign_core::time::clock_correction`). The ticking
+//! that re-reads it each second is `hooks::use_now`.
+
+use std::cell::{Cell, RefCell};
+
+use campaign_core::time::{clock_correction, parse_http_date, Millis};
+
+thread_local! {
+    /// Server time minus device time, when it is worth correcting.
+    static SKEW: Cell<Millis> = const { Cell::new(0) };
+    /// Every `Date` header read: (server time, device time when received), ms.
+    static READINGS: RefCell<Vec<(Millis, Millis)>> = const { RefCell::new(Vec::new()) };
+    /// Ticks performed, all widgets together (read by tests and benchmarks).
+    static TICKS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Records a response's `Date` header (RFC 9110 §5.6.7), received at
+/// `received_at` (device ms since the epoch); the correction follows the
+/// freshest header read so far ([`clock_correction`]).
+pub fn observe_server_date(header: &str, received_at: f64) {
+    if let Some(server) = parse_http_date(header) {
+        // One reading per response the loader could read (the wasm, each
+        // `config` URL): a handful a page.
+        let skew = READINGS.with(|r| {
+            let mut readings = r.borrow_mut();
+            readings.push((server, received_at as Millis));
+            clock_correction(&readings)
+        });
+        SKEW.with(|s| s.set(skew));
+    }
+}
+
+/// Ticks performed so far on this page.
+pub fn tick_count() -> u64 {
+    TICKS.with(Cell::get)
+}
+
+/// Counts one tick (every widget's ticker calls it).
+pub(crate) fn count_tick() {
+    TICKS.with(|t| t.set(t.get() + 1));
+}
+
+/// Where a widget's time comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clock {
+    /// The `now` attribute: time stands still (previews, tests), at this
+    /// instant in ms since the epoch.
+    Frozen(Millis),
+    /// The device clock plus a correction (zero unless it was off by over a minute).
+    Device {
+        /// Milliseconds to add to the device clock.
+        skew: Millis,
+    },
+}
+
+impl Clock {
+    /// The device clock with the correction measured so far.
+    pub fn device() -> Clock {
+        Clock::Device {
+            skew: SKEW.with(Cell::get),
+        }
+    }
+
+    /// The current instant, in ms since the epoch.
+    pub fn now(self) -> Millis {
+        match self {
+            Clock::Frozen(at) => at,
+            Clock::Device { skew } => js_sys::Date::now() as Millis + skew,
+        }
+    }
+}

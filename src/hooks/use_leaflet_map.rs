@@ -1,0 +1,196 @@
+//! `use_leaflet_map`: the Leaflet map in a container, from loading Leaflet to
+//! removing the map, with its size kept right and the page's scrolling kept
+//! for one finger and an unfocused wheel.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{HtmlElement, ShadowRoot, TouchEvent};
+use yew::prelude::*;
+
+use campaign_core::config::MapConfig;
+use campaign_core::i18n::Lang;
+use campaign_core::map_loading::MapEvent;
+
+use super::use_resize;
+use crate::map::{ask_for_first_tile, load_leaflet, LeafletMap, TileHealth};
+
+/// The live map, shared by the loading task, the listeners and the resize
+/// observer; empty until Leaflet has built it.
+type MapSlot = Rc<RefCell<Option<LeafletMap>>>;
+
+/// While `active`, loads Leaflet and builds the map of `config` in the element
+/// behind `container` (in the widget's shadow root), reporting to `report`
+/// what happens: [`MapEvent::Built`] or [`MapEvent::LoadFailed`], then
+/// [`MapEvent::TilesSettled`] after each round of tiles, and on touch devices
+/// [`MapEvent::TouchMove`] and [`MapEvent::TouchEnd`] (one finger scrolls the
+/// page; Leaflet's dragging is off there and two fingers move the map). The
+/// wheel zooms only after the map is clicked or focused. When `active` turns
+/// false, or the component goes, the map is removed (`map.remove()`) with its
+/// listeners; a load still running is then dropped when it ends.
+#[hook]
+pub fn use_leaflet_map(
+    container: NodeRef,
+    config: Rc<MapConfig>,
+    lang: Lang,
+    active: bool,
+    report: Callback<MapEvent>,
+) {
+    let map: MapSlot = use_mut_ref(|| None);
+    {
+        let map = map.clone();
+        use_resize(
+            container.clone(),
+            Rc::new(move || {
+                if let Some(map) = map.borrow().as_ref() {
+                    map.invalidate_size();
+                }
+            }),
+        );
+    }
+    use_effect_with((config, lang, active), move |(config, lang, active)| {
+        let session = match container.cast::<HtmlElement>() {
+            Some(element) if *active => Some(Session::start(
+                element,
+                config.clone(),
+                *lang,
+                map.clone(),
+                report,
+            )),
+            _ => None,
+        };
+        move || drop(session)
+    });
+}
+
+/// A map being loaded or shown; dropping it removes the map and its listeners.
+struct Session {
+    alive: Rc<Cell<bool>>,
+    map: MapSlot,
+    _listeners: Vec<EventListener>,
+}
+
+impl Session {
+    fn start(
+        element: HtmlElement,
+        config: Rc<MapConfig>,
+        lang: Lang,
+        map: MapSlot,
+        report: Callback<MapEvent>,
+    ) -> Session {
+        let touch = web_sys::window()
+            .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
+            .is_some_and(|query| query.matches());
+        let alive = Rc::new(Cell::new(true));
+        ask_for_first_tile(&config);
+        {
+            let (element, alive, map, report) =
+                (element.clone(), alive.clone(), map.clone(), report.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let built = build(&element, &config, lang, touch, report.clone()).await;
+                if !alive.get() {
+                    return; // unmounted while loading: `built` is dropped, removing the map
+                }
+                match built {
+                    Ok(built) => {
+                        *map.borrow_mut() = Some(built);
+                        // The resize observer reported the size before the map
+                        // existed; the map takes it now (the container may have
+                        // changed while Leaflet loaded).
+                        if let Some(map) = map.borrow().as_ref() {
+                            map.invalidate_size();
+                        }
+                        report.emit(MapEvent::Built);
+                    }
+                    Err(error) => {
+                        web_sys::console::warn_2(
+                            &"campaign-widget: the map could not load".into(),
+                            &error,
+                        );
+                        report.emit(MapEvent::LoadFailed);
+                    }
+                }
+            });
+        }
+        let listeners = attention_listeners(&element, &map, touch, &report);
+        Session {
+            alive,
+            map,
+            _listeners: listeners,
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.alive.set(false);
+        // Removes the Leaflet map (map.remove()) and its tile listeners.
+        self.map.borrow_mut().take();
+    }
+}
+
+/// The wheel zooms only while the map has the visitor's attention (clicked or
+/// focused); on touch devices, one finger moving reports the hint's events.
+fn attention_listeners(
+    element: &HtmlElement,
+    map: &MapSlot,
+    touch: bool,
+    report: &Callback<MapEvent>,
+) -> Vec<EventListener> {
+    let wheel = |on: bool| {
+        let map = map.clone();
+        move |_: &web_sys::Event| {
+            if let Some(map) = map.borrow().as_ref() {
+                map.set_wheel_zoom(on);
+            }
+        }
+    };
+    let mut listeners = vec![
+        EventListener::new(element, "focus", wheel(true)),
+        EventListener::new(element, "click", wheel(true)),
+        EventListener::new(element, "blur", wheel(false)),
+        EventListener::new(element, "mouseleave", wheel(false)),
+    ];
+    if touch {
+        let moved = report.clone();
+        listeners.push(EventListener::new(element, "touchmove", move |event| {
+            let fingers = event
+                .dyn_ref::<TouchEvent>()
+                .map_or(0, |e| e.touches().length());
+            moved.emit(MapEvent::TouchMove { fingers });
+        }));
+        let ended = report.clone();
+        listeners.push(EventListener::new(element, "touchend", move |_| {
+            ended.emit(MapEvent::TouchEnd)
+        }));
+    }
+    listeners
+}
+
+/// Loads Leaflet and its stylesheet, then builds the map.
+async fn build(
+    element: &HtmlElement,
+    config: &MapConfig,
+    lang: Lang,
+    touch: bool,
+    report: Callback<MapEvent>,
+) -> Result<LeafletMap, JsValue> {
+    let shadow: ShadowRoot = element
+        .get_root_node()
+        .dyn_into()
+        .map_err(|_| JsValue::from_str("not in a shadow root"))?;
+    load_leaflet(shadow).await?;
+    let health = Rc::new(TileHealth::default());
+    let tiles_done = {
+        let health = health.clone();
+        move || {
+            report.emit(MapEvent::TilesSettled {
+                drawn: health.loaded.get(),
+                failed: health.failed.get(),
+            })
+        }
+    };
+    LeafletMap::create(element, config, lang, touch, health, tiles_done)
+}
