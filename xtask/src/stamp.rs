@@ -140,10 +140,7 @@ fn version_assets(dir: &Path) -> Result<String, String> {
 /// The first 16 hex digits of the SHA-256 of `bytes`.
 fn content_hash(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex::encode(&Sha256::digest(bytes)[..8])
 }
 
 /// Minifies a classic script in place; keeps `/*!` headers (the loader's says
