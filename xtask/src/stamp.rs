@@ -185,16 +185,25 @@ fn single<'a>(
     }
 }
 
-/// The widget crate's version, from the root Cargo.toml's [package] table.
+/// The version of the widget's package (`campaign-widget`), wherever in the
+/// workspace its manifest is, as `cargo metadata` reads it.
 pub fn crate_version() -> Result<String, String> {
-    let manifest =
-        fs::read_to_string(project_root().join("Cargo.toml")).map_err(|e| e.to_string())?;
-    manifest
-        .lines()
-        .find_map(|l| l.strip_prefix("version = \""))
-        .map(|v| v.trim_end_matches('"').to_owned())
-        .ok_or_else(|| "no version in Cargo.toml".to_owned())
+    // Only the workspace's own packages: nothing to resolve or download.
+    let metadata = cargo_metadata::MetadataCommand::new()
+        .manifest_path(project_root().join("Cargo.toml"))
+        .no_deps()
+        .exec()
+        .map_err(|e| format!("cargo metadata: {e}"))?;
+    metadata
+        .workspace_packages()
+        .into_iter()
+        .find(|p| p.name.as_str() == WIDGET_PACKAGE)
+        .map(|p| p.version.to_string())
+        .ok_or_else(|| format!("no {WIDGET_PACKAGE} package in the workspace"))
 }
+
+/// The package whose version embed.js and the release bundle carry.
+const WIDGET_PACKAGE: &str = "campaign-widget";
 
 #[cfg(test)]
 mod tests {
@@ -276,5 +285,12 @@ mod tests {
         let result = stamp(&dir, "1.2.3");
         let _ = fs::remove_dir_all(&dir);
         assert!(result.is_err_and(|e| e.contains("no-modules")));
+    }
+
+    #[test]
+    fn reads_the_widgets_version() -> Result<(), String> {
+        let version = crate_version()?;
+        cargo_metadata::semver::Version::parse(&version).map_err(|e| format!("{version}: {e}"))?;
+        Ok(())
     }
 }
