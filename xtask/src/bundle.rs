@@ -145,17 +145,16 @@ mod tests {
 
     #[test]
     fn packs_a_directory() -> Result<(), String> {
-        let base = std::env::temp_dir().join(format!("bundle-test-{}", std::process::id()));
-        let dist = base.join("dist");
+        let base = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let dist = base.path().join("dist");
         fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
         fs::write(dist.join("embed.js"), "alert('Hello, world.');").map_err(|e| e.to_string())?;
         fs::write(dist.join("a_bg.wasm"), [0u8, 97, 115, 109]).map_err(|e| e.to_string())?;
         crate::compress::precompress(&dist)?;
-        let dir = pack(&dist, &base.join("out"), "campaign-widget-9.9.9")?;
+        let dir = pack(&dist, &base.path().join("out"), "campaign-widget-9.9.9")?;
         let sums = fs::read_to_string(dir.join("SHA256SUMS")).map_err(|e| e.to_string())?;
         let integrity = fs::read_to_string(dir.join("INTEGRITY.txt")).map_err(|e| e.to_string())?;
         let files = fs::read_to_string(dir.join("FILES.txt")).map_err(|e| e.to_string())?;
-        fs::remove_dir_all(&base).map_err(|e| e.to_string())?;
         assert_eq!(sums.lines().count(), 6, "{sums}");
         assert!(sums.contains("  embed.js\n"));
         assert!(sums.contains("  embed.js.br\n"));
