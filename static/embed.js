@@ -253,7 +253,7 @@
       link.as = as;
       link.fetchPriority = "low";
       // As the widget fetches leaflet.css (CORS, no cookies), so the preload is used.
-      if (as == "fetch") link.crossOrigin = "anonymous";
+      if (as === "fetch") link.crossOrigin = "anonymous";
     }
     document.head.appendChild(link);
   }

@@ -90,16 +90,15 @@ mod tests {
 
     #[test]
     fn writes_br_and_gz_that_decode_to_the_file() -> Result<(), String> {
-        let dir = std::env::temp_dir().join(format!("compress-test-{}", std::process::id()));
-        fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let dir = temp.path();
         let text = "Phong trào thi đua năm 2021. ".repeat(200);
         fs::write(dir.join("embed.js"), &text).map_err(|e| e.to_string())?;
         fs::write(dir.join("tile.png"), b"\x89PNG").map_err(|e| e.to_string())?;
-        let names = precompress(&dir)?;
+        let names = precompress(dir)?;
         let read = |name: &str| fs::read(dir.join(name)).map_err(|e| format!("{name}: {e}"));
         let (br, gz) = (read("embed.js.br")?, read("embed.js.gz")?);
         let png_left_alone = !dir.join("tile.png.br").exists() && !dir.join("tile.png.gz").exists();
-        fs::remove_dir_all(&dir).map_err(|e| e.to_string())?;
 
         assert_eq!(names, ["embed.js"]);
         assert!(png_left_alone, "images are not compressed again");

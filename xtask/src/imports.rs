@@ -37,56 +37,61 @@ pub fn shorten(dir: &Path, wasm_file: &str, glue_file: &str) -> Result<usize, St
 }
 
 /// The renamed wasm and glue, and how many names changed.
+///
+/// wasmparser reads the module; every section but the import section is
+/// copied as it is (wasm-encoder writes back its id and length), so code, data
+/// and custom sections keep their bytes. The import section is written anew by
+/// wasm-encoder with the same imports in the same order, only the glue's names
+/// changed.
 fn rename(wasm: &[u8], glue: &str, module: &str) -> Result<(Vec<u8>, String, usize), String> {
-    if wasm.get(..8) != Some(b"\0asm\x01\0\0\0".as_slice()) {
-        return Err("not a wasm module (version 1)".into());
-    }
-    let mut out = wasm[..8].to_vec();
+    let mut out = wasm_encoder::Module::new();
     let mut glue = glue.to_owned();
     let mut count = 0;
-    let mut reader = Reader { bytes: wasm, at: 8 };
-    while reader.at < wasm.len() {
-        let start = reader.at;
-        let id = reader.byte()?;
-        let len = reader.leb()? as usize;
-        let body_start = reader.at;
-        let end = body_start + len;
-        if end > wasm.len() {
-            return Err("truncated section".into());
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        let payload = payload.map_err(|e| format!("reading the wasm: {e}"))?;
+        match payload {
+            wasmparser::Payload::Version {
+                num: 1,
+                encoding: wasmparser::Encoding::Module,
+                ..
+            } => {}
+            wasmparser::Payload::Version { .. } => {
+                return Err("not a wasm module (version 1)".into());
+            }
+            wasmparser::Payload::ImportSection(reader) => {
+                let mut imports = wasm_encoder::ImportSection::new();
+                // Compact groups (the compact-imports proposal) come out one by
+                // one: wasm-bindgen writes none.
+                for import in reader.into_imports() {
+                    let import = import.map_err(|e| format!("reading the wasm's imports: {e}"))?;
+                    let ty = wasm_encoder::EntityType::try_from(import.ty)
+                        .map_err(|e| format!("the import {}: {e}", import.name))?;
+                    if import.module == module {
+                        let short = short_name(count);
+                        count += 1;
+                        glue = replace_identifier_once(&glue, import.name, &short)?;
+                        imports.import(import.module, &short, ty);
+                    } else {
+                        imports.import(import.module, import.name, ty);
+                    }
+                }
+                out.section(&imports);
+            }
+            other => {
+                // Code section entries have no section of their own (None):
+                // the code section's range already holds them.
+                if let Some((id, range)) = other.as_section() {
+                    let data = usize::try_from(range.start)
+                        .ok()
+                        .zip(usize::try_from(range.end).ok())
+                        .and_then(|(start, end)| wasm.get(start..end))
+                        .ok_or("a section outside the wasm")?;
+                    out.section(&wasm_encoder::RawSection { id, data });
+                }
+            }
         }
-        if id != 2 {
-            out.extend_from_slice(&wasm[start..end]);
-            reader.at = end;
-            continue;
-        }
-        // The import section: vec(module name, field name, description).
-        let entries = reader.leb()?;
-        let mut body = Vec::new();
-        write_leb(&mut body, entries);
-        for _ in 0..entries {
-            let import_module = reader.name()?;
-            let field = reader.name()?;
-            let description = reader.import_description()?;
-            let name = if import_module == module {
-                let short = short_name(count);
-                count += 1;
-                glue = replace_identifier_once(&glue, field, &short)?;
-                short
-            } else {
-                field.to_owned()
-            };
-            write_name(&mut body, import_module);
-            write_name(&mut body, &name);
-            body.extend_from_slice(description);
-        }
-        if reader.at != end {
-            return Err("import section length mismatch".into());
-        }
-        out.push(2);
-        write_leb(&mut out, body.len() as u32);
-        out.extend_from_slice(&body);
     }
-    Ok((out, glue, count))
+    Ok((out.finish(), glue, count))
 }
 
 /// `a`..`z`, `A`..`Z`, then `aa`, `ab`, …: valid property names, none a keyword.
@@ -132,108 +137,38 @@ fn replace_identifier_once(text: &str, name: &str, with: &str) -> Result<String,
     }
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn byte(&mut self) -> Result<u8, String> {
-        let b = *self.bytes.get(self.at).ok_or("unexpected end of wasm")?;
-        self.at += 1;
-        Ok(b)
-    }
-
-    fn leb(&mut self) -> Result<u32, String> {
-        let mut value = 0u32;
-        for shift in (0..35).step_by(7) {
-            let b = self.byte()?;
-            value |= u32::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(value);
-            }
-        }
-        Err("LEB128 too long".into())
-    }
-
-    fn name(&mut self) -> Result<&'a str, String> {
-        let len = self.leb()? as usize;
-        let bytes = self
-            .bytes
-            .get(self.at..self.at + len)
-            .ok_or("unexpected end of wasm")?;
-        self.at += len;
-        std::str::from_utf8(bytes).map_err(|_| "import name is not UTF-8".to_owned())
-    }
-
-    fn limits(&mut self) -> Result<(), String> {
-        let flags = self.byte()?;
-        self.leb()?;
-        if flags & 1 == 1 {
-            self.leb()?;
-        }
-        Ok(())
-    }
-
-    /// Skips one import description and returns its bytes.
-    fn import_description(&mut self) -> Result<&'a [u8], String> {
-        let start = self.at;
-        match self.byte()? {
-            0 => drop(self.leb()?), // function: type index
-            1 => {
-                self.byte()?; // table: reference type
-                self.limits()?;
-            }
-            2 => self.limits()?, // memory
-            3 => self.at += 2,   // global: value type, mutability
-            4 => {
-                self.byte()?; // tag: attribute, type index
-                self.leb()?;
-            }
-            kind => return Err(format!("unknown import kind {kind}")),
-        }
-        Ok(&self.bytes[start..self.at])
-    }
-}
-
-fn write_leb(out: &mut Vec<u8>, mut value: u32) {
-    loop {
-        let b = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
-    }
-}
-
-fn write_name(out: &mut Vec<u8>, name: &str) {
-    write_leb(out, name.len() as u32);
-    out.extend_from_slice(name.as_bytes());
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
+    use wasm_encoder::{
+        CodeSection, CustomSection, EntityType, ExportKind, ExportSection, Function,
+        FunctionSection, GlobalType, ImportSection, MemoryType, Module, RefType, TableType,
+        TagKind, TagType, TypeSection, ValType,
+    };
 
-    /// A module importing two functions from the glue and one from elsewhere.
+    /// A type section: `() -> ()` (type 0) and `(i32) -> ()` (type 1).
+    fn types() -> TypeSection {
+        let mut types = TypeSection::new();
+        types.ty().function([], []);
+        types.ty().function([ValType::I32], []);
+        types
+    }
+
+    /// A module importing functions of type 0, then a custom section.
     fn module(names: &[(&str, &str)]) -> Vec<u8> {
-        let mut body = Vec::new();
-        write_leb(&mut body, names.len() as u32);
+        let mut imports = ImportSection::new();
         for (module, field) in names {
-            write_name(&mut body, module);
-            write_name(&mut body, field);
-            body.extend_from_slice(&[0, 0]); // function of type 0
+            imports.import(module, field, EntityType::Function(0));
         }
-        // A type section (one `() -> ()`), the import section, then a custom section.
-        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
-        wasm.extend_from_slice(&[1, 4, 1, 0x60, 0, 0]);
-        wasm.push(2);
-        write_leb(&mut wasm, body.len() as u32);
-        wasm.extend_from_slice(&body);
-        wasm.extend_from_slice(&[0, 3, 2, b'h', b'i']);
-        wasm
+        let mut wasm = Module::new();
+        wasm.section(&types())
+            .section(&imports)
+            .section(&CustomSection {
+                name: Cow::Borrowed("hi"),
+                data: Cow::Borrowed(&[]),
+            });
+        wasm.finish()
     }
 
     #[test]
@@ -287,5 +222,123 @@ mod tests {
             glue_module("campaign-widget_bg.wasm"),
             "./campaign-widget_bg.js"
         );
+    }
+
+    /// A module importing a memory, a table, a global and a tag from `env`,
+    /// and functions from the glue (named `glue_names`) and from elsewhere.
+    fn module_of_every_kind(glue_names: [&str; 2]) -> Vec<u8> {
+        let memory = MemoryType {
+            minimum: 17,
+            maximum: Some(16384),
+            memory64: false,
+            shared: false,
+            page_size_log2: None,
+        };
+        let table = TableType {
+            element_type: RefType::EXTERNREF,
+            table64: false,
+            minimum: 128,
+            maximum: None,
+            shared: false,
+        };
+        let global = GlobalType {
+            val_type: ValType::I32,
+            mutable: true,
+            shared: false,
+        };
+        let tag = TagType {
+            kind: TagKind::Exception,
+            func_type_idx: 1,
+        };
+        let mut imports = ImportSection::new();
+        imports
+            .import("env", "memory", memory)
+            .import("env", "table", table)
+            .import("env", "sp", global)
+            .import("env", "oops", tag)
+            .import("./w_bg.js", glue_names[0], EntityType::Function(1))
+            .import(
+                "wbg",
+                "__wbg_other_0123456789abcdef",
+                EntityType::Function(0),
+            )
+            .import("./w_bg.js", glue_names[1], EntityType::Function(0));
+        // `run` calls all three imported functions and uses the memory, the
+        // table and the global, so validation checks their types and indices.
+        let mut functions = FunctionSection::new();
+        functions.function(0);
+        let mut exports = ExportSection::new();
+        exports.export("run", ExportKind::Func, 3);
+        let mut body = Function::new([]);
+        body.instructions()
+            .memory_size(0)
+            .call(0)
+            .call(1)
+            .call(2)
+            .i32_const(0)
+            .table_get(0)
+            .drop()
+            .global_get(0)
+            .drop()
+            .end();
+        let mut code = CodeSection::new();
+        code.function(&body);
+        let mut wasm = Module::new();
+        wasm.section(&types())
+            .section(&imports)
+            .section(&functions)
+            .section(&exports)
+            .section(&code)
+            .section(&CustomSection {
+                name: Cow::Borrowed("producers"),
+                data: Cow::Borrowed(b"\0"),
+            });
+        wasm.finish()
+    }
+
+    #[test]
+    fn leaves_other_imports_and_kinds_untouched() -> Result<(), String> {
+        let before =
+            module_of_every_kind(["__wbg_log_0123456789abcdef", "__wbg_now_fedcba9876543210"]);
+        wasmparser::validate(&before).map_err(|e| format!("the test module: {e}"))?;
+        let glue = "i={__wbg_log_0123456789abcdef(x){},__wbg_now_fedcba9876543210(){}};";
+        let (after, glue, count) = rename(&before, glue, "./w_bg.js")?;
+        assert_eq!(count, 2);
+        assert_eq!(glue, "i={a(x){},b(){}};");
+        // Byte for byte the module with the short names: every other import,
+        // its kind and type, and every other section as they were.
+        assert_eq!(after, module_of_every_kind(["a", "b"]));
+        Ok(())
+    }
+
+    #[test]
+    fn the_renamed_module_is_still_valid() -> Result<(), String> {
+        let before = module_of_every_kind(["__wbg_log_1", "__wbg_now_2"]);
+        let (after, _, _) = rename(&before, "{__wbg_log_1,__wbg_now_2}", "./w_bg.js")?;
+        wasmparser::validate(&after).map_err(|e| format!("the renamed module: {e}"))?;
+        let imports: Vec<(String, String)> = wasmparser::Parser::new(0)
+            .parse_all(&after)
+            .filter_map(|payload| match payload {
+                Ok(wasmparser::Payload::ImportSection(reader)) => Some(reader),
+                _ => None,
+            })
+            .flat_map(|reader| reader.into_imports())
+            .map(|import| import.map(|i| (i.module.to_owned(), i.name.to_owned())))
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())?;
+        let names: Vec<&str> = imports.iter().map(|(_, name)| name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "memory",
+                "table",
+                "sp",
+                "oops",
+                "a",
+                "__wbg_other_0123456789abcdef",
+                "b"
+            ]
+        );
+        Ok(())
     }
 }

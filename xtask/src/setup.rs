@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use sha2::{Digest, Sha256};
+
 use crate::tasks::{project_root, run_command, tool_path};
 
 /// The Trunk release this project builds with (0.22 needs a newer rustc).
@@ -100,18 +102,30 @@ fn cargo_tool(binary: &str, package: &str, version: &str, extra: &[&str]) -> Res
     run_command(&mut command)
 }
 
-/// The version of `package` in Cargo.lock.
+/// The version of `package` that Cargo resolved for the workspace (as
+/// `cargo metadata` reports it, from Cargo.lock). Refuses more than one: the
+/// tool installed for it must match the one version the build links.
 fn locked_version(package: &str) -> Result<String, String> {
-    let lock = read(&project_root().join("Cargo.lock"))?;
-    let mut lines = lock.lines();
-    while let Some(line) = lines.next() {
-        if line == format!("name = \"{package}\"") {
-            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
-                return Ok(version.trim_end_matches('"').to_owned());
-            }
-        }
+    let metadata = cargo_metadata::MetadataCommand::new()
+        .manifest_path(project_root().join("Cargo.toml"))
+        .exec()
+        .map_err(|e| format!("cargo metadata: {e}"))?;
+    let mut versions: Vec<String> = metadata
+        .packages
+        .iter()
+        .filter(|p| p.name.as_str() == package)
+        .map(|p| p.version.to_string())
+        .collect();
+    versions.sort();
+    versions.dedup();
+    match versions.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err(format!("{package} is not among the workspace's dependencies")),
+        _ => Err(format!(
+            "the workspace resolves {package} to several versions ({}): the installed tool can match only one",
+            versions.join(", ")
+        )),
     }
-    Err(format!("{package} is not in Cargo.lock"))
 }
 
 /// `npm ci` when node_modules does not match package-lock.json.
@@ -119,7 +133,7 @@ fn npm_packages() -> Result<(), String> {
     let root = project_root();
     let lock = read(&root.join("package-lock.json"))?;
     let stamp_path = root.join("node_modules").join(".xtask-lock-hash");
-    let want = format!("{:016x}", fnv1a(lock.as_bytes()));
+    let want = lock_stamp(lock.as_bytes());
     if std::fs::read_to_string(&stamp_path).is_ok_and(|have| have == want) {
         return Ok(());
     }
@@ -188,9 +202,32 @@ fn read(path: &PathBuf) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))
 }
 
-/// FNV-1a: a stable hash for the install stamp (std's hasher is not stable across releases).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+/// The install stamp of a package-lock.json: the hex SHA-256 of its bytes
+/// (stable across Rust releases, unlike std's hasher).
+fn lock_stamp(lock: &[u8]) -> String {
+    hex::encode(Sha256::digest(lock))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lock_stamp_is_the_sha256_of_the_lock() {
+        // SHA-256 of "abc", from FIPS 180-2's examples.
+        assert_eq!(
+            lock_stamp(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn reads_the_resolved_wasm_bindgen_version() -> Result<(), String> {
+        let version = locked_version("wasm-bindgen")?;
+        // The widget pins it exactly (`=x.y.z`), and the CLI setup installs
+        // must be that version.
+        cargo_metadata::semver::Version::parse(&version).map_err(|e| format!("{version}: {e}"))?;
+        assert!(locked_version("no-such-crate-in-the-workspace").is_err());
+        Ok(())
+    }
 }

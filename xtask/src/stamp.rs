@@ -141,16 +141,18 @@ fn version_assets(dir: &Path) -> Result<String, String> {
 /// The first 16 hex digits of the SHA-256 of `bytes`.
 fn content_hash(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex::encode(&Sha256::digest(bytes)[..8])
+}
+
+/// terser's command-line script, installed by `cargo xtask setup` (npm).
+fn terser_path() -> PathBuf {
+    project_root().join("node_modules/terser/bin/terser")
 }
 
 /// Minifies a classic script in place; keeps `/*!` headers (the loader's says
 /// what it is and how to embed it).
 fn minify(path: &Path) -> Result<(), String> {
-    let terser = project_root().join("node_modules/terser/bin/terser");
+    let terser = terser_path();
     if !terser.exists() {
         return Err("node_modules/terser is missing: run `cargo xtask setup`".to_owned());
     }
@@ -189,16 +191,25 @@ fn single<'a>(
     }
 }
 
-/// The widget crate's version, from the root Cargo.toml's [package] table.
+/// The version of the widget's package (`campaign-widget`), wherever in the
+/// workspace its manifest is, as `cargo metadata` reads it.
 pub fn crate_version() -> Result<String, String> {
-    let manifest =
-        fs::read_to_string(project_root().join("Cargo.toml")).map_err(|e| e.to_string())?;
-    manifest
-        .lines()
-        .find_map(|l| l.strip_prefix("version = \""))
-        .map(|v| v.trim_end_matches('"').to_owned())
-        .ok_or_else(|| "no version in Cargo.toml".to_owned())
+    // Only the workspace's own packages: nothing to resolve or download.
+    let metadata = cargo_metadata::MetadataCommand::new()
+        .manifest_path(project_root().join("Cargo.toml"))
+        .no_deps()
+        .exec()
+        .map_err(|e| format!("cargo metadata: {e}"))?;
+    metadata
+        .workspace_packages()
+        .into_iter()
+        .find(|p| p.name.as_str() == WIDGET_PACKAGE)
+        .map(|p| p.version.to_string())
+        .ok_or_else(|| format!("no {WIDGET_PACKAGE} package in the workspace"))
 }
+
+/// The package whose version embed.js and the release bundle carry.
+const WIDGET_PACKAGE: &str = "campaign-widget";
 
 #[cfg(test)]
 mod tests {
@@ -206,8 +217,15 @@ mod tests {
 
     #[test]
     fn inlines_the_glue_pins_the_wasm_and_minifies() -> Result<(), String> {
-        let dir = std::env::temp_dir().join(format!("stamp-test-{}", std::process::id()));
-        fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        // Stamping ends with terser, from node_modules: a clone without it
+        // (`cargo test` before `cargo xtask setup`) skips this test, while
+        // `cargo xtask test` installs node_modules first and runs it.
+        if !terser_path().exists() {
+            eprintln!("skipped: node_modules/terser is missing (run cargo xtask setup)");
+            return Ok(());
+        }
+        let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let dir = temp.path();
         fs::write(dir.join("index.html"), "").map_err(|e| e.to_string())?;
         fs::write(
             dir.join("campaign-widget-abc.js"),
@@ -224,10 +242,10 @@ mod tests {
         .map_err(|e| e.to_string())?;
         fs::write(dir.join("leaflet.js"), "window.L = {};").map_err(|e| e.to_string())?;
         fs::write(dir.join("leaflet.css"), ".leaflet{}").map_err(|e| e.to_string())?;
-        stamp(&dir, "1.2.3")?;
+        stamp(dir, "1.2.3")?;
         let out = fs::read_to_string(dir.join("embed.js")).map_err(|e| e.to_string())?;
         let glue_left = dir.join("campaign-widget-abc.js").exists();
-        let mut files: Vec<String> = fs::read_dir(&dir)
+        let mut files: Vec<String> = fs::read_dir(dir)
             .map_err(|e| e.to_string())?
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
             .collect();
@@ -239,7 +257,6 @@ mod tests {
         )?;
         let widget_css = format!("widget-{}.css", content_hash(css.as_bytes()));
         let written_css = fs::read_to_string(dir.join(&widget_css)).unwrap_or_default();
-        fs::remove_dir_all(&dir).map_err(|e| e.to_string())?;
         assert_eq!(
             written_css, css,
             "the linked CSS is the one compiled into the wasm"
@@ -268,17 +285,28 @@ mod tests {
     }
 
     #[test]
-    fn refuses_a_module_glue() {
-        let dir = std::env::temp_dir().join(format!("stamp-test-esm-{}", std::process::id()));
-        let _ = fs::create_dir_all(&dir);
-        let _ = fs::write(
-            dir.join("campaign-widget-abc.js"),
-            "export function mount() {}",
-        );
-        let _ = fs::write(dir.join("campaign-widget-abc_bg.wasm"), b"\0asm\x01\0\0\0");
-        let _ = fs::write(dir.join("embed.js"), "/*__CW_GLUE__*/");
-        let result = stamp(&dir, "1.2.3");
-        let _ = fs::remove_dir_all(&dir);
+    fn refuses_a_module_glue() -> Result<(), String> {
+        let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let dir = temp.path();
+        for (file, text) in [
+            (
+                "campaign-widget-abc.js",
+                "export function mount() {}".as_bytes(),
+            ),
+            ("campaign-widget-abc_bg.wasm", b"\0asm\x01\0\0\0"),
+            ("embed.js", b"/*__CW_GLUE__*/"),
+        ] {
+            fs::write(dir.join(file), text).map_err(|e| e.to_string())?;
+        }
+        let result = stamp(dir, "1.2.3");
         assert!(result.is_err_and(|e| e.contains("no-modules")));
+        Ok(())
+    }
+
+    #[test]
+    fn reads_the_widgets_version() -> Result<(), String> {
+        let version = crate_version()?;
+        cargo_metadata::semver::Version::parse(&version).map_err(|e| format!("{version}: {e}"))?;
+        Ok(())
     }
 }

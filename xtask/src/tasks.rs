@@ -162,6 +162,28 @@ pub fn test(extra: &[String]) -> Result<(), String> {
     run_command(&mut node)
 }
 
+/// ESLint on the hand-written scripts in static/ (embed.js, builder.js,
+/// builder-api.js), with the rules of eslint.config.mjs at the project root:
+/// `node node_modules/eslint/bin/eslint.js static/` from the project root.
+/// Fails on any finding. ESLint is an npm devDependency, so node_modules must
+/// be installed (`cargo xtask setup`).
+// Not yet called: a lint tier of `cargo xtask test` is to call it. `expect`
+// rather than `allow`, so that the first caller is told to drop this line.
+#[expect(dead_code, reason = "the lint tier of `cargo xtask test` will call it")]
+pub fn lint_js() -> Result<(), String> {
+    let root = project_root();
+    let eslint = root.join("node_modules/eslint/bin/eslint.js");
+    if !eslint.exists() {
+        return Err("node_modules/eslint is missing: run `cargo xtask setup`".to_owned());
+    }
+    run_command(
+        Command::new("node")
+            .arg(&eslint)
+            .arg("static/")
+            .current_dir(&root),
+    )
+}
+
 /// `cargo xtask bench`: builds the release dist/ and prints the benchmarks'
 /// figures (never pass/fail: timings on shared machines are noisy).
 pub fn bench() -> Result<(), String> {
