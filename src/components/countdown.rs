@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::{Digits, Featured, Timeline};
 use crate::clock::Clock;
-use crate::hooks::use_now;
 use crate::hooks::use_click;
+use crate::hooks::use_now;
 use campaign_core::config::Campaign;
 use campaign_core::i18n::{clock_corrected, milestone, Lang};
 use campaign_core::time::{featured, statuses, Remaining, State};

@@ -14,6 +14,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
+use crate::clock::Clock;
 use crate::components::{ErrorPanel, ErrorPanelProps, Widget, WidgetProps};
 use attributes::Attributes;
 use campaign_core::config::{
@@ -21,7 +22,6 @@ use campaign_core::config::{
 };
 use campaign_core::error::{Error, Reason};
 use campaign_core::i18n::{error_message, Lang};
-use crate::clock::Clock;
 
 /// A Yew app rendered into one placeholder's shadow root.
 enum App {

@@ -70,4 +70,3 @@ pub fn apply(shadow: &ShadowRoot, root: &Element) -> Result<(), JsValue> {
     root.set_attribute("hidden", "")?;
     Ok(())
 }
-

@@ -38,11 +38,7 @@ type Observed = (
 
 /// Observes `element`, setting `near` when it intersects; `None` (with `near`
 /// set at once) where the observer cannot be made.
-fn observe(
-    element: &Element,
-    root_margin: &str,
-    near: UseStateSetter<bool>,
-) -> Option<Observed> {
+fn observe(element: &Element, root_margin: &str, near: UseStateSetter<bool>) -> Option<Observed> {
     let callback = Closure::<dyn FnMut(Array, IntersectionObserver)>::new({
         let near = near.clone();
         move |entries: Array, observer: IntersectionObserver| {

@@ -91,9 +91,7 @@ impl LeafletMap {
 
         let tile_options = TileLayerOptions::new();
         // Leaflet reads attributions as HTML: the config's text is escaped first.
-        tile_options.set_attribution(html::escape(
-            config.tiles.attribution.get(lang),
-        ));
+        tile_options.set_attribution(html::escape(config.tiles.attribution.get(lang)));
         tile_options.set_max_zoom(f64::from(config.tiles.max_zoom));
         if let Some(policy) = &config.tiles.referrer_policy {
             Reflect::set(

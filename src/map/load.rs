@@ -100,7 +100,10 @@ async fn load_script() -> Result<(), JsValue> {
 /// sizes, so the map need not wait for it.
 async fn add_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
     let adopted = Reflect::get(shadow, &"adoptedStyleSheets".into())?;
-    if let Some(own) = adopted.dyn_ref::<Array>().filter(|sheets| sheets.length() > 0) {
+    if let Some(own) = adopted
+        .dyn_ref::<Array>()
+        .filter(|sheets| sheets.length() > 0)
+    {
         let own = own.clone();
         let leaflet = constructed_sheet().await?;
         let sheets = Array::of1(&leaflet.into());
@@ -135,7 +138,8 @@ async fn constructed_sheet() -> Result<CssStyleSheet, JsValue> {
     // new CSSStyleSheet({ baseURL }): Leaflet's url(images/…) resolve against dist/.
     let init = js_sys::Object::new();
     Reflect::set(&init, &"baseURL".into(), &assets::url("").into())?;
-    let constructor: js_sys::Function = Reflect::get(&window, &"CSSStyleSheet".into())?.dyn_into()?;
+    let constructor: js_sys::Function =
+        Reflect::get(&window, &"CSSStyleSheet".into())?.dyn_into()?;
     let sheet: CssStyleSheet = Reflect::construct(&constructor, &Array::of1(&init))?.dyn_into()?;
     sheet.replace_sync(&text)?;
     SHEET.with(|cell| *cell.borrow_mut() = Some(sheet.clone()));

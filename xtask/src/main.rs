@@ -4,7 +4,8 @@
 //!   packages, Chromium and nginx), skipping quickly what is present;
 //! - `serve`: setup, then `trunk serve` of the demo page on http://127.0.0.1:8080;
 //! - `build`: setup, then the release `dist/`;
-//! - `test`: setup, then every test tier (native, browser, end-to-end);
+//! - `test`: setup, then every test tier (lint, native, browser, end-to-end);
+//! - `lint`: the lint tier alone (fmt, clippy host and wasm32, rustdoc, eslint);
 //! - `bench`: setup, then the release dist/ measured in Chromium (figures, not pass/fail);
 //! - `dist`: the release bundle (versioned directory and tarball, file list,
 //!   SHA-256 sums, the SRI hash of embed.js);
@@ -32,12 +33,13 @@ fn main() -> ExitCode {
         Some("serve") => tasks::serve(),
         Some("build") => tasks::build_release(),
         Some("test") => tasks::test(&args[1..]),
+        Some("lint") => setup::run(setup::Needs::Build).and_then(|()| tasks::lint()),
         Some("bench") => tasks::bench(),
         Some("dist") => bundle::run(),
         Some("snippet") => snippet::run(&args[1..]),
         Some("stamp-loader") => stamp::run(),
         _ => Err(format!(
-            "usage: cargo xtask <setup|serve|build|test|bench|dist|snippet|stamp-loader>\n  got: {}",
+            "usage: cargo xtask <setup|serve|build|test|lint|bench|dist|snippet|stamp-loader>\n  got: {}",
             args.join(" ")
         )),
     };

@@ -221,6 +221,11 @@ mod tests {
         // (`cargo test` before `cargo xtask setup`) skips this test, while
         // `cargo xtask test` installs node_modules first and runs it.
         if !terser_path().exists() {
+            // Under `cargo xtask test` (which sets the variable) it must be there.
+            assert!(
+                std::env::var_os("CW_REQUIRE_TEST_TOOLS").is_none(),
+                "node_modules/terser is missing: run `cargo xtask setup`"
+            );
             eprintln!("skipped: node_modules/terser is missing (run cargo xtask setup)");
             return Ok(());
         }

@@ -111,18 +111,62 @@ fn browser_tests(
     )
 }
 
-/// `cargo xtask test`: native tests, browser tests (Chromium, then Firefox),
+/// The house rules, enforced: `cargo fmt --check`, clippy with `-D warnings`
+/// on the host (every crate and target) and on wasm32 (the widget with the
+/// `builder` feature, so the builder's exports are linted too), rustdoc with
+/// `-D warnings` for the workspace, and ESLint on `static/*.js`. The first
+/// finding fails the run.
+pub fn lint() -> Result<(), String> {
+    let root = project_root();
+    let cargo = |args: &[&str]| {
+        let mut command = Command::new("cargo");
+        command.args(args).current_dir(&root);
+        command
+    };
+    run_command(&mut cargo(&["fmt", "--all", "--check"]))?;
+    run_command(&mut cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run_command(&mut cargo(&[
+        "clippy",
+        "--package",
+        "campaign-widget",
+        "--all-targets",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--features",
+        "builder",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run_command(cargo(&["doc", "--workspace", "--no-deps"]).env("RUSTDOCFLAGS", "-D warnings"))?;
+    lint_js()
+}
+
+/// `cargo xtask test`: the lint tier, native tests, browser tests (Chromium, then Firefox),
 /// then end-to-end tests on the release dist/ (Chromium, then Firefox and
 /// WebKit). Extra arguments go to the end-to-end runner (a file filter).
 pub fn test(extra: &[String]) -> Result<(), String> {
     setup::run(Needs::Everything)?;
     let root = project_root();
 
+    println!("\n== lint (fmt, clippy host and wasm32, rustdoc, eslint) ==");
+    lint()?;
+
     println!("\n== native tests (cargo test) ==");
     run_command(
         Command::new("cargo")
             .args(["test", "--workspace"])
-            .current_dir(&root),
+            .current_dir(&root)
+            // Here the npm and PyPI tools are installed: a test that needs
+            // one fails rather than skips when it is missing.
+            .env("CW_REQUIRE_TEST_TOOLS", "1"),
     )?;
 
     println!("\n== browser tests (wasm-bindgen-test in headless Chromium) ==");
@@ -167,9 +211,6 @@ pub fn test(extra: &[String]) -> Result<(), String> {
 /// `node node_modules/eslint/bin/eslint.js static/` from the project root.
 /// Fails on any finding. ESLint is an npm devDependency, so node_modules must
 /// be installed (`cargo xtask setup`).
-// Not yet called: a lint tier of `cargo xtask test` is to call it. `expect`
-// rather than `allow`, so that the first caller is told to drop this line.
-#[expect(dead_code, reason = "the lint tier of `cargo xtask test` will call it")]
 pub fn lint_js() -> Result<(), String> {
     let root = project_root();
     let eslint = root.join("node_modules/eslint/bin/eslint.js");

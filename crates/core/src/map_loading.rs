@@ -109,7 +109,10 @@ mod tests {
     #[test]
     fn a_failed_load_or_no_tile_at_all_shows_the_fallback_for_good() {
         assert_eq!(run(&[Near, LoadFailed]).phase, Failed);
-        let no_tiles = TilesSettled { drawn: 0, failed: 4 };
+        let no_tiles = TilesSettled {
+            drawn: 0,
+            failed: 4,
+        };
         assert_eq!(run(&[Near, Built, no_tiles]).phase, Failed);
         // Tiles can settle before Leaflet's build has returned.
         assert_eq!(run(&[Near, no_tiles, Built]).phase, Failed);
@@ -119,12 +122,25 @@ mod tests {
 
     #[test]
     fn some_tiles_drawn_or_none_failed_is_not_a_failure() {
-        let some = TilesSettled { drawn: 1, failed: 3 };
-        let none_yet = TilesSettled { drawn: 0, failed: 0 };
+        let some = TilesSettled {
+            drawn: 1,
+            failed: 3,
+        };
+        let none_yet = TilesSettled {
+            drawn: 0,
+            failed: 0,
+        };
         assert_eq!(run(&[Near, Built, some]).phase, Ready);
         assert_eq!(run(&[Near, Built, none_yet]).phase, Ready);
         // Before anything loads, tiles cannot have settled.
-        assert_eq!(run(&[TilesSettled { drawn: 0, failed: 1 }]).phase, Waiting);
+        assert_eq!(
+            run(&[TilesSettled {
+                drawn: 0,
+                failed: 1
+            }])
+            .phase,
+            Waiting
+        );
     }
 
     #[test]
