@@ -25,8 +25,9 @@ pub struct MapViewProps {
     pub lang: Lang,
 }
 
-/// [`MapState`] as a Yew reducer (the state machine is pure, in the core).
-#[derive(Default, PartialEq)]
+/// [`MapState`] as a Yew reducer (the state machine is pure, in the core). An
+/// event that changes nothing returns the same `Rc`: no re-render.
+#[derive(Default)]
 struct MapModel(MapState);
 
 impl Reducible for MapModel {
@@ -48,23 +49,19 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let MapViewProps { map, lang } = props;
     let (lang, t) = (*lang, lang.strings());
     let container = use_node_ref();
-    let model = use_reducer_eq(MapModel::default);
+    let model = use_reducer(MapModel::default);
     let MapState { phase, hint } = model.0;
-
-    // Load when the section comes within 300 px of the viewport.
-    let near = use_near_viewport(container.clone(), "300px 0px");
-    {
-        let dispatcher = model.dispatcher();
-        use_effect_with(near, move |&near| {
-            if near {
-                dispatcher.dispatch(MapEvent::Near);
-            }
-        });
-    }
     let report = {
         let dispatcher = model.dispatcher();
-        use_callback((), move |event, _| dispatcher.dispatch(event))
+        Callback::from(move |event| dispatcher.dispatch(event))
     };
+
+    // Load when the section comes within 300 px of the viewport.
+    use_near_viewport(
+        container.clone(),
+        "300px 0px",
+        report.reform(|()| MapEvent::Near),
+    );
     use_leaflet_map(
         container.clone(),
         map.clone(),

@@ -1,33 +1,29 @@
-//! `use_near_viewport`: whether an element has come within a margin of the
-//! viewport, once (it stays true).
+//! `use_near_viewport`: a callback the first time an element comes within a
+//! margin of the viewport.
 
 use js_sys::Array;
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry};
 use yew::prelude::*;
 
-/// True from the first time the element behind `target` comes within
-/// `root_margin` of the viewport (a CSS margin, `"300px 0px"`), and at once
-/// where the browser has no `IntersectionObserver` (Safari before 12.1):
-/// better loaded early than never. The observer is disconnected when the
-/// element is near, or when the component goes.
+/// Calls `on_near` once, the first time the element behind `target` comes
+/// within `root_margin` of the viewport (a CSS margin, `"300px 0px"`), and at
+/// once where the browser has no `IntersectionObserver` (Safari before 12.1):
+/// better loaded early than never. The observer is disconnected then, or when
+/// the component goes. The `on_near` of the render that started observing is
+/// the one called.
 #[hook]
-pub fn use_near_viewport(target: NodeRef, root_margin: &'static str) -> bool {
-    let near = use_state_eq(|| false);
-    {
-        let near = near.clone();
-        use_effect_with(target, move |target| {
-            let observer = target
-                .cast::<Element>()
-                .and_then(|element| observe(&element, root_margin, near.setter()));
-            move || {
-                if let Some((observer, _)) = observer {
-                    observer.disconnect();
-                }
+pub fn use_near_viewport(target: NodeRef, root_margin: &'static str, on_near: Callback<()>) {
+    use_effect_with(target, move |target| {
+        let observer = target
+            .cast::<Element>()
+            .and_then(|element| observe(&element, root_margin, on_near));
+        move || {
+            if let Some((observer, _)) = observer {
+                observer.disconnect();
             }
-        });
-    }
-    *near
+        }
+    });
 }
 
 /// An intersection observer and the callback it calls (dropped together).
@@ -36,11 +32,11 @@ type Observed = (
     Closure<dyn FnMut(Array, IntersectionObserver)>,
 );
 
-/// Observes `element`, setting `near` when it intersects; `None` (with `near`
-/// set at once) where the observer cannot be made.
-fn observe(element: &Element, root_margin: &str, near: UseStateSetter<bool>) -> Option<Observed> {
+/// Observes `element`, calling `on_near` when it intersects; `None` (with
+/// `on_near` called at once) where the observer cannot be made.
+fn observe(element: &Element, root_margin: &str, on_near: Callback<()>) -> Option<Observed> {
     let callback = Closure::<dyn FnMut(Array, IntersectionObserver)>::new({
-        let near = near.clone();
+        let on_near = on_near.clone();
         move |entries: Array, observer: IntersectionObserver| {
             let intersecting = entries.iter().any(|entry| {
                 entry
@@ -48,8 +44,8 @@ fn observe(element: &Element, root_margin: &str, near: UseStateSetter<bool>) -> 
                     .is_ok_and(|entry| entry.is_intersecting())
             });
             if intersecting {
-                near.set(true);
                 observer.disconnect();
+                on_near.emit(());
             }
         }
     });
@@ -67,7 +63,7 @@ fn observe(element: &Element, root_margin: &str, near: UseStateSetter<bool>) -> 
             Some((observer, callback))
         }
         Err(_) => {
-            near.set(true);
+            on_near.emit(());
             None
         }
     }

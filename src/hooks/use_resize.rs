@@ -10,17 +10,13 @@ use yew::prelude::*;
 /// Calls `on_resize` each time the element behind `target` changes size
 /// (rotation, a sidebar, a tab or accordion that was hidden), and once when
 /// observation starts. Nothing happens where the browser has no
-/// `ResizeObserver`. The latest `on_resize` is the one called.
+/// `ResizeObserver`. The `on_resize` of the render that started observing is
+/// the one called: give one that reads shared state (a `use_mut_ref`).
 #[hook]
 pub fn use_resize(target: NodeRef, on_resize: Rc<dyn Fn()>) {
-    let latest = use_mut_ref(|| on_resize.clone());
-    *latest.borrow_mut() = on_resize;
     use_effect_with(target, move |target| {
         let observed = target.cast::<Element>().and_then(|element| {
-            let callback = Closure::<dyn FnMut(Array)>::new(move |_: Array| {
-                let on_resize = latest.borrow().clone();
-                on_resize();
-            });
+            let callback = Closure::<dyn FnMut(Array)>::new(move |_: Array| on_resize());
             let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
             observer.observe(&element);
             Some((observer, callback))
