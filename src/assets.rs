@@ -8,6 +8,8 @@ use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
+use campaign_core::shared::hashed_name;
+
 thread_local! {
     /// The URL of the directory embed.js was loaded from (set by embed.js).
     static BASE: RefCell<String> = const { RefCell::new(String::new()) };
@@ -16,7 +18,8 @@ thread_local! {
 }
 
 /// Records where dist/ is (embed.js's own directory, a URL ending in `/`) and
-/// what this release calls its files, space-separated
+/// what this release calls its files, space-separated in the order of
+/// `campaign_core::shared::LATER_FILES`
 /// (`leaflet-<hash>.js leaflet-<hash>.css widget-<hash>.css`).
 pub fn set_base(base: &str, names: &str) {
     BASE.with(|b| *b.borrow_mut() = base.to_owned());
@@ -27,15 +30,7 @@ pub fn set_base(base: &str, names: &str) {
 /// its hashed name (`leaflet-<hash>.js`) when embed.js gave one, else the
 /// plain name (`trunk serve`'s development build).
 pub fn url(file: &str) -> String {
-    let name = NAMES.with(|n| {
-        let (stem, extension) = file.rsplit_once('.')?;
-        n.borrow()
-            .split(' ')
-            .find(|name| {
-                name.starts_with(&format!("{stem}-")) && name.ends_with(&format!(".{extension}"))
-            })
-            .map(str::to_owned)
-    });
+    let name = NAMES.with(|n| hashed_name(&n.borrow(), file).map(str::to_owned));
     BASE.with(|b| format!("{}{}", b.borrow(), name.as_deref().unwrap_or(file)))
 }
 

@@ -12,11 +12,15 @@
   var status = document.getElementById("status");
   var nowInput = document.getElementById("now");
   var base = new URL(".", location.href).href;
-  var SECTIONS = "summary,countdown,map";
+  // What the builder shares with the widget, stamped in by the build from the
+  // widget's core crate (crates/core/src/shared.rs): the section names and the
+  // default tiles.
+  var SHARED = {/*__CW_SHARED__*/};
+  var SECTIONS = SHARED.sections.join(",");
   // The generator (snippet, lunarDate): the widget's own, in a wasm of the
   // builder's own (builder-api.js), so visitors never download it.
   var generator = window.CampaignBuilder;
-  var OSM_TILES = { url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png", attribution: "© OpenStreetMap contributors" };
+  var OSM_TILES = SHARED.osmTiles;
 
   // The config the form was filled from (an opened one, or the starting example).
   // The form writes its own fields over a copy of it, so that whatever it has no

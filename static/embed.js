@@ -13,18 +13,14 @@
   var VERSION = "__CW_VERSION__";
   var WASM = "__CW_WASM__";
   var WASM_INTEGRITY = "__CW_WASM_INTEGRITY__";
-  // This release's content-hashed names of the files the widget loads later
-  // (Leaflet's, and the widget's CSS where it is linked), space-separated.
-  var ASSETS = "__CW_ASSETS__";
-  // This release's name of a file the widget loads later: "leaflet.js" is
-  // "leaflet-<hash>.js" (the names src/assets.rs resolves alike).
+  // What this script shares with the wasm, stamped in by the build from the
+  // widget's core crate (crates/core/src/shared.rs): this release's
+  // content-hashed names of the files the widget loads later ("leaflet.js" is
+  // "leaflet-<hash>.js"), the config size limit, the section names and the
+  // default tiles.
+  var SHARED = {/*__CW_SHARED__*/};
   function asset(name) {
-    var dot = name.lastIndexOf("."), stem = name.slice(0, dot) + "-", extension = name.slice(dot);
-    var names = ASSETS.split(" ");
-    for (var i = 0; i < names.length; i++) {
-      if (names[i].indexOf(stem) === 0 && names[i].slice(-extension.length) === extension) return names[i];
-    }
-    return name;
+    return SHARED.assets[name] || name;
   }
   var TAG = "campaign-widget";
   var DIV_SELECTOR = "[data-campaign-widget]";
@@ -128,7 +124,8 @@
         var widget = glue();
         return widget({ module_or_path: wasm }).then(function () {
           mark("wasm-ready");
-          widget.setAssetBase(base, ASSETS);
+          // The hashed names in the order the wasm reads them (LATER_FILES).
+          widget.setAssetBase(base, Object.values(SHARED.assets).join(" "));
           dates.forEach(function (date) { widget.observeServerDate(date[0], date[1]); });
           loaded = widget;
           if (wasmDate) wasmDate(); // its body is in: the timing entry is complete
@@ -194,9 +191,9 @@
     }
   }
 
-  // Same rules as the widget's: http(s) only, no credentials, 10 s, 256 KB
-  // (the widget's limits::CONFIG_BYTES).
-  var CONFIG_TIMEOUT_SECONDS = 10, CONFIG_BYTES = 256 * 1024;
+  // Same rules as the widget's: http(s) only, no credentials, 10 s, and the
+  // widget's own size limit (limits::CONFIG_BYTES, 256 KB).
+  var CONFIG_TIMEOUT_SECONDS = 10, CONFIG_BYTES = SHARED.configBytes;
   function fetchConfig(attribute) {
     var url = null;
     try { url = new URL(attribute, document.baseURI); } catch (invalid) { /* refused below */ }
@@ -240,8 +237,8 @@
   // counts as far below (it is), a map after a short section as near; a short
   // config's map after two sections may count as far while it is not, and then
   // loads lazily, as it would without this.
-  var SECTION_HEIGHT = 600, LOOK_AHEAD = 300, SECTIONS = ["summary", "countdown", "map"];
-  var OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+  var SECTION_HEIGHT = 600, LOOK_AHEAD = 300, SECTIONS = SHARED.sections;
+  var OSM_TILES = SHARED.osmTiles.url;
   var hinted = {};
   function hint(rel, href, as) {
     if (hinted[rel + href]) return;

@@ -3,8 +3,8 @@
 //! container's size; on phones one finger scrolls the page and two move the
 //! map; the wheel zooms only after the map is clicked or focused; and when
 //! Leaflet or the tiles cannot load, the area shows the address and a link
-//! instead. The loading is `campaign_core::map_loading`'s state machine, driven
-//! by a reducer; the effects are `use_near_viewport` and `use_leaflet_map`.
+//! instead. The loading is `campaign_core::map_loading`'s state machine, which
+//! `use_leaflet_map` drives; this file is the view.
 
 use std::rc::Rc;
 
@@ -12,9 +12,9 @@ use yew::prelude::*;
 
 use campaign_core::config::MapConfig;
 use campaign_core::i18n::Lang;
-use campaign_core::map_loading::{MapEvent, MapPhase, MapState};
+use campaign_core::map_loading::{MapPhase, MapState};
 
-use crate::hooks::{use_leaflet_map, use_near_viewport};
+use crate::hooks::use_leaflet_map;
 
 /// Props of [`MapView`].
 #[derive(Properties, PartialEq, Clone)]
@@ -25,50 +25,14 @@ pub struct MapViewProps {
     pub lang: Lang,
 }
 
-/// [`MapState`] as a Yew reducer (the state machine is pure, in the core). An
-/// event that changes nothing returns the same `Rc`: no re-render.
-#[derive(Default)]
-struct MapModel(MapState);
-
-impl Reducible for MapModel {
-    type Action = MapEvent;
-
-    fn reduce(self: Rc<Self>, event: MapEvent) -> Rc<Self> {
-        let next = self.0.next(event);
-        if next == self.0 {
-            self
-        } else {
-            Rc::new(MapModel(next))
-        }
-    }
-}
-
 /// The map.
 #[component]
 pub fn MapView(props: &MapViewProps) -> Html {
     let MapViewProps { map, lang } = props;
     let (lang, t) = (*lang, lang.strings());
     let container = use_node_ref();
-    let model = use_reducer(MapModel::default);
-    let MapState { phase, hint } = model.0;
-    let report = {
-        let dispatcher = model.dispatcher();
-        Callback::from(move |event| dispatcher.dispatch(event))
-    };
-
-    // Load when the section comes within 300 px of the viewport.
-    use_near_viewport(
-        container.clone(),
-        "300px 0px",
-        report.reform(|()| MapEvent::Near),
-    );
-    use_leaflet_map(
-        container.clone(),
-        map.clone(),
-        lang,
-        model.0.wants_leaflet(),
-        report,
-    );
+    // Leaflet loads when the section comes within 300 px of the viewport.
+    let MapState { phase, hint } = use_leaflet_map(container.clone(), map.clone(), lang);
 
     let title = match map.title.get(lang) {
         "" => t.map,

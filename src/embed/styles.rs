@@ -17,13 +17,12 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, Element, ShadowRoot};
 
+use campaign_core::shared;
+
 use crate::assets;
 
 /// The widget's CSS (src/embed/widget.css, minified by build.rs).
 pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
-
-/// The widget's CSS as a file in dist/ (its hashed name comes from embed.js).
-pub const WIDGET_CSS_FILE: &str = "widget.css";
 
 /// The class of the `<slot>` that shows the fallback until the linked CSS applies.
 const PENDING_CLASS: &str = "cw-pending";
@@ -65,7 +64,7 @@ pub fn apply(shadow: &ShadowRoot, root: &Element) -> Result<(), JsValue> {
     let slot = document.create_element("slot")?;
     slot.set_class_name(PENDING_CLASS);
     shadow.insert_before(&slot, Some(root))?;
-    let sheet_link = assets::stylesheet_link(&document, WIDGET_CSS_FILE)?;
+    let sheet_link = assets::stylesheet_link(&document, shared::WIDGET_CSS)?;
     shadow.insert_before(&sheet_link, Some(&slot))?;
     root.set_attribute("hidden", "")?;
     Ok(())

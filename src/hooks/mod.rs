@@ -4,10 +4,8 @@
 
 mod use_click;
 mod use_leaflet_map;
-mod use_near_viewport;
 mod use_now;
 
 pub use use_click::use_click;
 pub use use_leaflet_map::use_leaflet_map;
-pub use use_near_viewport::use_near_viewport;
 pub use use_now::use_now;

@@ -10,13 +10,10 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CssStyleSheet, HtmlScriptElement, Response, ShadowRoot};
 
+use campaign_core::shared::{LEAFLET_CSS, LEAFLET_JS};
+
 use super::leaflet::leaflet_ready;
 use crate::assets;
-
-/// Leaflet's script in dist/ (its hashed name comes from embed.js).
-const LEAFLET_JS_FILE: &str = "leaflet.js";
-/// Leaflet's CSS in dist/ (its hashed name comes from embed.js).
-const LEAFLET_CSS_FILE: &str = "leaflet.css";
 
 thread_local! {
     static SCRIPT: RefCell<Option<Promise>> = const { RefCell::new(None) };
@@ -59,12 +56,12 @@ async fn load_script() -> Result<(), JsValue> {
                             .ok_or("no document")?;
                         let script: HtmlScriptElement =
                             document.create_element("script")?.unchecked_into();
-                        script.set_src(&assets::url(LEAFLET_JS_FILE));
+                        script.set_src(&assets::url(LEAFLET_JS));
                         script.set_async(true);
                         // Each callback frees itself when it is called.
                         let on_load = Closure::once_into_js(move || resolve.call0(&JsValue::NULL));
                         let on_error = Closure::once_into_js(move || {
-                            reject.call1(&JsValue::NULL, &LEAFLET_JS_FILE.into())
+                            reject.call1(&JsValue::NULL, &LEAFLET_JS.into())
                         });
                         script.set_onload(Some(on_load.unchecked_ref()));
                         script.set_onerror(Some(on_error.unchecked_ref()));
@@ -112,7 +109,7 @@ async fn add_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
         return Ok(());
     }
     let document = shadow.owner_document().ok_or("no document")?;
-    let leaflet = assets::stylesheet_link(&document, LEAFLET_CSS_FILE)?;
+    let leaflet = assets::stylesheet_link(&document, LEAFLET_CSS)?;
     shadow.insert_before(&leaflet, shadow.first_child().as_ref())?;
     Ok(())
 }
@@ -125,11 +122,11 @@ async fn constructed_sheet() -> Result<CssStyleSheet, JsValue> {
         return Ok(sheet);
     }
     let window = web_sys::window().ok_or("no window")?;
-    let response: Response = JsFuture::from(window.fetch_with_str(&assets::url(LEAFLET_CSS_FILE)))
+    let response: Response = JsFuture::from(window.fetch_with_str(&assets::url(LEAFLET_CSS)))
         .await?
         .unchecked_into();
     if !response.ok() {
-        return Err(LEAFLET_CSS_FILE.into());
+        return Err(LEAFLET_CSS.into());
     }
     let text = JsFuture::from(response.text()?)
         .await?

@@ -73,14 +73,14 @@ fn stamp(dir: &Path, version: &str) -> Result<(), String> {
         "/*__CW_GLUE__*/",
         "__CW_WASM__",
         "__CW_WASM_INTEGRITY__",
-        ASSETS_PLACEHOLDER,
+        SHARED_PLACEHOLDER,
     ];
     if let Some(missing) = placeholders.iter().find(|p| !loader.contains(*p)) {
         return Err(format!("embed.js has no {missing} to fill in"));
     }
-    let assets = version_assets(dir)?;
+    let shared = shared_values(&version_assets(dir)?);
     let stamped = loader
-        .replace(ASSETS_PLACEHOLDER, &assets)
+        .replace(SHARED_PLACEHOLDER, &shared)
         .replace("__CW_VERSION__", version)
         .replace("__CW_WASM_INTEGRITY__", &crate::bundle::sri(&wasm_bytes))
         .replace("__CW_WASM__", wasm)
@@ -90,6 +90,7 @@ fn stamp(dir: &Path, version: &str) -> Result<(), String> {
     // The glue now lives in embed.js only.
     fs::remove_file(&glue_path).map_err(|e| format!("removing {glue}: {e}"))?;
     minify(&loader_path)?;
+    stamp_builder(dir, &shared)?;
     println!("stamp-loader: embed.js {version} carries the glue, loads {wasm} ({renamed} imports renamed)");
     Ok(())
 }
@@ -108,26 +109,58 @@ fn without_init_sync(glue: &str) -> Result<String, String> {
     Ok(glue.replace(EXPORTS, "Object.assign(__wbg_init, exports)"))
 }
 
-/// Where embed.js takes the names of the files the widget loads later.
-const ASSETS_PLACEHOLDER: &str = "__CW_ASSETS__";
+/// Where embed.js and builder.js take [`shared_values`]: an empty object
+/// literal with a comment, so the unstamped scripts still parse and lint.
+const SHARED_PLACEHOLDER: &str = "{/*__CW_SHARED__*/}";
 
-/// Files the widget loads after the wasm, by their plain names: Leaflet's, which
-/// Trunk copies into dist/ as they are, and the widget's own CSS (for browsers
-/// without constructable stylesheets), written here minified exactly as build.rs
-/// compiles it into the wasm.
-const LATER_FILES: [&str; 3] = ["leaflet.js", "leaflet.css", "widget.css"];
+/// What the scripts share with the wasm, as a JavaScript object literal (JSON):
+/// `assets` (plain name to this release's hashed name, in the order of
+/// `campaign_core::shared::LATER_FILES`, which is the order embed.js hands
+/// them to the wasm), `configBytes`, `sections` and `osmTiles` (`url`,
+/// `attribution`), all from the core crate.
+fn shared_values(hashed: &[String]) -> String {
+    use campaign_core::config::{limits, Section, OSM_ATTRIBUTION, OSM_TILE_URL};
+    let assets: serde_json::Map<String, serde_json::Value> = campaign_core::shared::LATER_FILES
+        .iter()
+        .zip(hashed)
+        .map(|(plain, hashed)| ((*plain).to_owned(), hashed.as_str().into()))
+        .collect();
+    serde_json::json!({
+        "assets": assets,
+        "configBytes": limits::CONFIG_BYTES,
+        "sections": Section::ALL.map(Section::name),
+        "osmTiles": { "url": OSM_TILE_URL, "attribution": OSM_ATTRIBUTION },
+    })
+    .to_string()
+}
+
+/// Stamps the shared values into the staged builder.js (the builder's page).
+fn stamp_builder(dir: &Path, shared: &str) -> Result<(), String> {
+    let path = dir.join("builder.js");
+    let Ok(builder) = fs::read_to_string(&path) else {
+        return Ok(()); // a staging dir without the builder (unit tests)
+    };
+    if !builder.contains(SHARED_PLACEHOLDER) {
+        return Err(format!("builder.js has no {SHARED_PLACEHOLDER} to fill in"));
+    }
+    fs::write(&path, builder.replace(SHARED_PLACEHOLDER, shared))
+        .map_err(|e| format!("writing {}: {e}", path.display()))
+}
 
 /// Gives every file the widget loads later a content-hashed name
 /// (`leaflet-<16 hex>.js`, as Trunk names the wasm), so that no cache can mix two
-/// releases and servers may cache them for a year; returns the names,
-/// space-separated, as embed.js hands them to the widget.
-fn version_assets(dir: &Path) -> Result<String, String> {
+/// releases and servers may cache them for a year; returns the names in the
+/// order of `LATER_FILES`.
+fn version_assets(dir: &Path) -> Result<Vec<String>, String> {
     let css = fs::read_to_string(project_root().join("src/embed/widget.css"))
         .map_err(|e| format!("reading src/embed/widget.css: {e}"))?;
-    fs::write(dir.join("widget.css"), minify_css(&css)?)
-        .map_err(|e| format!("writing widget.css: {e}"))?;
+    fs::write(
+        dir.join(campaign_core::shared::WIDGET_CSS),
+        minify_css(&css)?,
+    )
+    .map_err(|e| format!("writing widget.css: {e}"))?;
     let mut names = Vec::new();
-    for file in LATER_FILES {
+    for file in campaign_core::shared::LATER_FILES {
         let path = dir.join(file);
         let bytes = fs::read(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
         let (stem, extension) = file.rsplit_once('.').unwrap_or((file, ""));
@@ -135,7 +168,7 @@ fn version_assets(dir: &Path) -> Result<String, String> {
         fs::rename(&path, dir.join(&hashed)).map_err(|e| format!("renaming {file}: {e}"))?;
         names.push(hashed);
     }
-    Ok(names.join(" "))
+    Ok(names)
 }
 
 /// The first 16 hex digits of the SHA-256 of `bytes`.
@@ -242,11 +275,16 @@ mod tests {
         fs::write(dir.join("campaign-widget-abc_bg.wasm"), wasm).map_err(|e| e.to_string())?;
         fs::write(
             dir.join("embed.js"),
-            "/*! the loader */\n// how it works\nwindow.w = (function () {\n  /*__CW_GLUE__*/\n  return [wasm_bindgen.v, '__CW_VERSION__', '__CW_WASM__', '__CW_WASM_INTEGRITY__', '__CW_ASSETS__'];\n})();\n",
+            "/*! the loader */\n// how it works\nwindow.w = (function () {\n  /*__CW_GLUE__*/\n  return [wasm_bindgen.v, '__CW_VERSION__', '__CW_WASM__', '__CW_WASM_INTEGRITY__', {/*__CW_SHARED__*/}];\n})();\n",
         )
         .map_err(|e| e.to_string())?;
         fs::write(dir.join("leaflet.js"), "window.L = {};").map_err(|e| e.to_string())?;
         fs::write(dir.join("leaflet.css"), ".leaflet{}").map_err(|e| e.to_string())?;
+        fs::write(
+            dir.join("builder.js"),
+            "var shared = {/*__CW_SHARED__*/};\n",
+        )
+        .map_err(|e| e.to_string())?;
         stamp(dir, "1.2.3")?;
         let out = fs::read_to_string(dir.join("embed.js")).map_err(|e| e.to_string())?;
         let glue_left = dir.join("campaign-widget-abc.js").exists();
@@ -273,8 +311,30 @@ mod tests {
                 .any(|f| f == "leaflet.js" || f == "leaflet.css" || f == "widget.css"),
             "no file the widget loads keeps a fixed name: {files:?}"
         );
-        assert!(out.contains(&format!("\"{leaflet_js} leaflet-")), "{out}");
-        assert!(out.contains(&format!(".css {widget_css}\"]")), "{out}");
+        // The shared values, as terser writes the object literal.
+        assert!(
+            out.contains(&format!(
+                "\"leaflet.js\":\"{leaflet_js}\",\"leaflet.css\":\"leaflet-"
+            )),
+            "{out}"
+        );
+        assert!(
+            out.contains(&format!("\"widget.css\":\"{widget_css}\"}}")),
+            "{out}"
+        );
+        assert!(out.contains("configBytes:262144"), "{out}");
+        assert!(
+            out.contains("sections:[\"summary\",\"countdown\",\"map\"]"),
+            "{out}"
+        );
+        let builder = fs::read_to_string(dir.join("builder.js")).map_err(|e| e.to_string())?;
+        assert!(
+            builder.starts_with("var shared = {\"assets\":{\"leaflet.js\":")
+                && builder.contains(
+                    "\"osmTiles\":{\"url\":\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\""
+                ),
+            "{builder}"
+        );
         assert!(!glue_left, "the glue lives in embed.js only");
         assert!(out.starts_with("/*! the loader */\n"), "{out}");
         assert!(!out.contains("how it works"), "{out}");

@@ -12,6 +12,7 @@
 //! - [`error`]: the one error type, a field path and a reason;
 //! - [`limits`]: the bounds on a config (bytes, lengths, counts);
 //! - [`html`]: HTML escaping for the few places that write markup as text;
+//! - [`shared`]: what static/embed.js and static/builder.js share with the wasm;
 //! - [`snippet`]: the CMS snippet generator (`cargo xtask snippet`, the builder);
 //! - [`map_loading`]: the map section's loading as a state machine;
 //! - [`tiles`]: which tiles Leaflet shows, worked out before Leaflet loads.
@@ -25,6 +26,7 @@ pub mod html;
 pub mod i18n;
 pub mod limits;
 pub mod map_loading;
+pub mod shared;
 pub mod snippet;
 pub mod tiles;
 pub mod time;

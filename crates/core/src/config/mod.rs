@@ -9,7 +9,7 @@ mod parse;
 
 pub use model::{Campaign, KeyDate, LatLng, MapConfig, Marker, Source, Text, Tiles};
 pub use options::{parse_now, parse_sections, parse_theme, Section, Theme};
-pub use parse::{fields, parse_config, Parsed, OSM_TILE_URL};
+pub use parse::{fields, parse_config, Parsed, OSM_ATTRIBUTION, OSM_TILE_URL};
 
 pub use crate::limits;
 

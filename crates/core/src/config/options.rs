@@ -18,6 +18,16 @@ pub enum Section {
 impl Section {
     /// All three, in the default order.
     pub const ALL: [Section; 3] = [Section::Summary, Section::Countdown, Section::Map];
+
+    /// The section's name in the `sections` attribute (`summary`, `countdown`,
+    /// `map`); static/embed.js and static/builder.js get these from the build.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Summary => "summary",
+            Section::Countdown => "countdown",
+            Section::Map => "map",
+        }
+    }
 }
 
 /// The colour theme.
@@ -51,16 +61,14 @@ pub fn parse_sections(attribute: Option<&str>) -> Result<Vec<Section>, Error> {
     };
     let mut sections = Vec::new();
     for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-        let section = match name.to_ascii_lowercase().as_str() {
-            "summary" => Section::Summary,
-            "countdown" => Section::Countdown,
-            "map" => Section::Map,
-            _ => {
-                return Err(Error::at(
-                    "sections",
-                    Reason::UnknownSection { value: quote(name) },
-                ))
-            }
+        let Some(section) = Section::ALL
+            .into_iter()
+            .find(|section| section.name().eq_ignore_ascii_case(name))
+        else {
+            return Err(Error::at(
+                "sections",
+                Reason::UnknownSection { value: quote(name) },
+            ));
         };
         if !sections.contains(&section) {
             sections.push(section);
@@ -137,6 +145,13 @@ mod tests {
                 }
             ))
         );
+    }
+
+    #[test]
+    fn every_section_reads_back_from_its_name() {
+        for section in Section::ALL {
+            assert_eq!(parse_sections(Some(section.name())), Ok(vec![section]));
+        }
     }
 
     #[test]

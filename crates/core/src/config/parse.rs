@@ -20,8 +20,11 @@ pub struct Parsed {
     pub unknown_fields: Vec<String>,
 }
 
-/// The default tile layer: OpenStreetMap's standard tiles.
+/// The default tile layer: OpenStreetMap's standard tiles (a URL template).
 pub const OSM_TILE_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+/// The attribution OpenStreetMap asks for with its tiles.
+pub const OSM_ATTRIBUTION: &str = "© OpenStreetMap contributors";
 
 /// The values of the `Referrer-Policy` header, as `map.tiles.referrerPolicy` takes them.
 pub const REFERRER_POLICIES: [&str; 8] = [
@@ -252,7 +255,7 @@ fn map(value: &Value, path: String, unknown: &mut Vec<String>) -> Result<MapConf
     let tiles = match obj.get("tiles") {
         None => Tiles {
             url: OSM_TILE_URL.to_owned(),
-            attribution: Text::plain("© OpenStreetMap contributors"),
+            attribution: Text::plain(OSM_ATTRIBUTION),
             max_zoom: 19,
             referrer_policy: None,
         },
