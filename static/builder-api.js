@@ -1,5 +1,5 @@
 /* The snippet builder's access to the widget's own snippet generator
- * (src/snippet.rs, the same code `cargo xtask snippet` runs), compiled into a
+ * (crates/core/src/snippet.rs, the same code `cargo xtask snippet` runs), compiled into a
  * wasm of its own (builder-generator.js and builder-generator_bg.wasm, made by
  * the post-build hook) so that no visitor of a page with the widget downloads it.
  *   CampaignBuilder.snippet(json, { target, distUrl, lang, sections, theme })

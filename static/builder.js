@@ -1,5 +1,5 @@
 /* The snippet builder: a form for a campaign, the snippet for the webmaster's CMS
- * (the widget's own generator and validator, src/snippet.rs, so the
+ * (the widget's own generator and validator, crates/core/src/snippet.rs, so the
  * builder can never make a snippet the widget would refuse), a live preview of
  * the real widget, and step-by-step instructions per CMS. Plain script, no
  * framework, no build step: it is a page for webmasters, and nothing here goes
@@ -500,7 +500,7 @@
     });
   }
 
-  // base64url of UTF-8, as the CMS placeholder carries its config (src/snippet.rs).
+  // base64url of UTF-8, as the CMS placeholder carries its config (crates/core/src/snippet.rs).
   function fromBase64url(value) {
     var base64 = value.replace(/-/g, "+").replace(/_/g, "/");
     var binary = atob(base64 + "===".slice((base64.length + 3) % 4));

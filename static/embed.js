@@ -142,12 +142,12 @@
   }
 
   // The element's config, as text for the widget: { text }, or { failure } (a
-  // code the widget turns into a message in its language: src/error.rs,
+  // code the widget turns into a message in its language: crates/core/src/error.rs,
   // Error::fetch_failed), or {} for the built-in campaign. In order:
   // - an inline <script type="application/json">, at any depth (an editor may
   //   have wrapped it in <p>);
   // - the `campaign` attribute: the config as base64url of its UTF-8 JSON, the
-  //   form that survives CMS filters (src/snippet.rs);
+  //   form that survives CMS filters (crates/core/src/snippet.rs);
   // - a `config` URL, fetched here in parallel with the wasm rather than by the
   //   widget once loaded: one round trip less before the first render;
   // - else, when a filter stripped the <script> and left its JSON as visible

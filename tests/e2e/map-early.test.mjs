@@ -93,7 +93,7 @@ for (const [label, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
       .map((l) => `${l.rel} ${l.href.replace(/-[0-9a-f]{16}(\.(js|css))$/, "$1")}${l.as ? ` as=${l.as}` : ""}`));
     // The tile under the map's centre, as Leaflet itself numbers it (its EPSG:3857
     // projection and URL template): the widget asked for it before Leaflet ran
-    // (src/map/tiles.rs), and Leaflet's <img> took that preload: one request.
+    // (crates/core/src/tiles.rs), and Leaflet's <img> took that preload: one request.
     const centreTile = await page.evaluate(() => {
       const config = JSON.parse(document.querySelector("campaign-widget script[type='application/json']").textContent).map;
       const { x, y } = L.CRS.EPSG3857.latLngToPoint(L.latLng(config.center), config.zoom).divideBy(256).floor();

@@ -141,7 +141,7 @@ for (const engine of Object.keys(ENGINES)) {
             marker.top >= canvas.top && marker.bottom <= canvas.bottom,
           leafletInDocument: document.querySelectorAll(".leaflet-container").length,
           sheets: shadow.adoptedStyleSheets.length,
-          // The tile under the centre, asked for early (src/map/tiles.rs): one
+          // The tile under the centre, asked for early (crates/core/src/tiles.rs): one
           // download, which Leaflet's <img> takes.
           preloaded: [...document.head.querySelectorAll("link[rel=preload][as=image]")].map((l) => l.href),
           downloads: performance.getEntriesByType("resource").map((r) => r.name),

@@ -25,7 +25,7 @@ function mergePatch(target, patch) {
 }
 
 test("the default campaign is valid", () => {
-  const ok = validate(read("src", "config", "default_campaign.json"));
+  const ok = validate(read("crates", "core", "src", "config", "default_campaign.json"));
   assert.ok(ok, JSON.stringify(validate.errors, null, 2));
 });
 

@@ -31,7 +31,7 @@ const browser = await launch();
 // tells the campaign before the widget mounts), on a page with the site line.
 // Its title carries `elementtiming`, so the bench can say when it was painted.
 const snippetDir = mkdtempSync(join(tmpdir(), "cw-bench-snippet-"));
-execFileSync("cargo", ["xtask", "snippet", "--config", join(root, "src", "config", "default_campaign.json"),
+execFileSync("cargo", ["xtask", "snippet", "--config", join(root, "crates", "core", "src", "config", "default_campaign.json"),
   "--target", "nukeviet", "--dist-url", servers.distOrigin, "--out", snippetDir], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 const placeholder = readFileSync(join(snippetDir, "placeholder.html"), "utf8").replace("<h2>", '<h2 elementtiming="campaign-title">');
 servers.writePage("widget-bench-cms.html", `<!DOCTYPE html>
