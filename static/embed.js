@@ -30,8 +30,25 @@
   };
   mark("loader-start");
 
-  var script = document.currentScript;
-  var base = new URL(".", (script && script.src) || location.href).href;
+  // Where this script came from, so that dist/ is found next to it however its
+  // tag reached the page: written in the HTML or inserted as a <script src>
+  // (document.currentScript); fetched and run as text by jQuery's .append() or
+  // $.getScript, a tag manager or a CMS's optimiser (currentScript then has no
+  // src, and the download's Resource Timing entry names the URL); or failing
+  // both, a <script src> of the page that ends in /embed.js. null when nothing
+  // names it: the widget then says so (NO_BASE) instead of asking the page's
+  // own server for its files.
+  function ownUrl() {
+    var script = document.currentScript, found = script && script.src;
+    var urls = [].map.call((window.performance && performance.getEntriesByType &&
+      performance.getEntriesByType("resource")) || [], function (entry) { return entry.name; })
+      .concat([].map.call(document.querySelectorAll("script[src]"), function (tag) { return tag.src; }));
+    for (var i = 0; !found && i < urls.length; i++) if (/\/embed\.js([?#]|$)/.test(urls[i])) found = urls[i];
+    return found;
+  }
+  var own = ownUrl();
+  var base = own && new URL(".", own).href;
+  var NO_BASE = "cannot tell where embed.js was loaded from: load it with <script src>";
   var loading = null;
   var loaded = null; // the glue, once the wasm is ready: unmount is then synchronous
   // The wasm's response once all of it has arrived: with an integrity check,
@@ -109,6 +126,11 @@
   // in the page (above), else as soon as the first placeholder asks; and checked
   // against the hash the build wrote above (a tampered file is refused).
   function load() {
+    if (!loading && !base) {
+      loading = Promise.reject(new Error(NO_BASE));
+      loading.catch(function () {}); // reported by each placeholder's mount
+      arrived = loading;
+    }
     if (!loading) {
       var wasmDate = null;
       var wasm = fetch(base + WASM, { integrity: WASM_INTEGRITY }).then(function (response) {
@@ -219,7 +241,7 @@
   // Waiting for the first render to ask for Leaflet chains its download, and the
   // connection to the tile server, behind the wasm's compile and render. So when
   // the map section will be in view from the start, or within the 300 px the
-  // widget's own lazy loading looks ahead (src/components/map_view.rs), the loader
+  // widget's own lazy loading looks ahead (src/hooks/use_leaflet_map.rs), the loader
   // opens the connection to the tile server at once and asks for Leaflet's files
   // as soon as the wasm has arrived: they download while the wasm compiles and
   // renders. Not earlier: on a slow link they share its bandwidth (measured with

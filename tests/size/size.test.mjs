@@ -21,8 +21,10 @@ const KB = 1024;
 const shipped = (name, encoding) => statSync(join(dist, `${name}.${encoding}`)).size;
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 
-const GZIP_CEILING = 113.8 * KB; // the goal: 110 KB
-const BROTLI_CEILING = 101.1 * KB; // the goal: 92 KB
+// +0.1 KB gzip, +0.2 KB brotli for embed.js finding its own URL however its tag
+// reached the page (inserted by jQuery, a tag manager or a CMS optimiser).
+const GZIP_CEILING = 113.9 * KB; // the goal: 110 KB
+const BROTLI_CEILING = 101.3 * KB; // the goal: 92 KB
 test("everything before the first render (wasm + embed.js with the glue) does not grow, gzip or brotli", () => {
   const brotli = shipped(wasm, "br") + shipped("embed.js", "br");
   const gzip = shipped(wasm, "gz") + shipped("embed.js", "gz");
@@ -43,7 +45,7 @@ test("the first render needs only embed.js and the wasm: no other script, and th
 });
 
 test("the loader with its glue stays small", () => {
-  // 6.75 KB today; a release's wasm name and hash, written into it, move it by a few bytes.
-  assert.ok(shipped("embed.js", "br") <= 6.8 * KB, `${shipped("embed.js", "br")} > ${6.8 * KB}`);
-  assert.ok(shipped("embed.js", "gz") <= 7.5 * KB, `${shipped("embed.js", "gz")} > ${7.5 * KB}`);
+  // 6.9 KB today; a release's wasm name and hash, written into it, move it by a few bytes.
+  assert.ok(shipped("embed.js", "br") <= 7.0 * KB, `${shipped("embed.js", "br")} > ${7.0 * KB}`);
+  assert.ok(shipped("embed.js", "gz") <= 7.7 * KB, `${shipped("embed.js", "gz")} > ${7.7 * KB}`);
 });

@@ -160,6 +160,11 @@ fn version_assets(dir: &Path) -> Result<Vec<String>, String> {
     )
     .map_err(|e| format!("writing widget.css: {e}"))?;
     let mut names = Vec::new();
+    let leaflet = dir.join(campaign_core::shared::LEAFLET_JS);
+    let source =
+        fs::read_to_string(&leaflet).map_err(|e| format!("reading {}: {e}", leaflet.display()))?;
+    fs::write(&leaflet, without_module_loaders(&source))
+        .map_err(|e| format!("writing {}: {e}", leaflet.display()))?;
     for file in campaign_core::shared::LATER_FILES {
         let path = dir.join(file);
         let bytes = fs::read(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
@@ -169,6 +174,21 @@ fn version_assets(dir: &Path) -> Result<Vec<String>, String> {
         names.push(hashed);
     }
     Ok(names)
+}
+
+/// Leaflet's script as the widget ships it: run in a function whose `define`,
+/// `module` and `exports` are undefined and whose `globalThis` is an object of
+/// its own. Leaflet's UMD header (1.9.4, `dist/leaflet.js`) otherwise hands
+/// itself to a page's AMD loader when `define.amd` is set (RequireJS, Dojo,
+/// the ArcGIS API, Liferay's loader): the loader gets a stray anonymous
+/// `define()` ("mismatched anonymous define") and `L` never appears, so the map
+/// falls back to text. Wrapped, the header takes its plain-script branch on
+/// every page and adds no `leaflet` global; Leaflet itself still sets `L`
+/// (`window.L = exports`, its own choice since 1.0), which the widget uses.
+fn without_module_loaders(source: &str) -> String {
+    format!(
+        "(function (define, module, exports, globalThis) {{\n{source}\n}})(undefined, undefined, undefined, {{}});\n"
+    )
 }
 
 /// The first 16 hex digits of the SHA-256 of `bytes`.
@@ -293,7 +313,10 @@ mod tests {
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
             .collect();
         files.sort();
-        let leaflet_js = format!("leaflet-{}.js", content_hash(b"window.L = {};"));
+        let leaflet_js = format!(
+            "leaflet-{}.js",
+            content_hash(without_module_loaders("window.L = {};").as_bytes())
+        );
         let css = minify_css(
             &fs::read_to_string(project_root().join("src/embed/widget.css"))
                 .map_err(|e| e.to_string())?,

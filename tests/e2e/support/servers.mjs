@@ -103,6 +103,7 @@ export async function startServers() {
   for (const file of [
     "bootstrap/dist/css/bootstrap.min.css", "bootstrap/dist/js/bootstrap.min.js", "jquery/dist/jquery.min.js",
     "simplycountdown.js/dist/simplyCountdown.umd.js", "leaflet/dist/leaflet.js", "leaflet/dist/leaflet.css",
+    "requirejs/require.js",
   ]) {
     writeFileSync(join(pages, "vendor", file.split("/").pop()), readFileSync(join(root, "node_modules", file)));
   }

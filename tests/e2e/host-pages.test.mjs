@@ -1,0 +1,69 @@
+// Host pages as they are (issue 19): a page with an AMD loader, and the
+// loader's line reaching the page by script rather than in the HTML. Each test
+// is named after the situation; the widget, its fallback and the host page stay
+// intact (no page error caused by the widget, nothing of the page changed).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { servers, browser } from "./support/harness.mjs";
+import { openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
+
+const tileLoaded = (page) =>
+  page.locator("campaign-widget .leaflet-tile-loaded").first().waitFor({ timeout: 20000 });
+const ready = (page) =>
+  page.waitForFunction(() => document.querySelector("campaign-widget")?.shadowRoot?.querySelector(".cw"), null, { timeout: 20000 });
+
+for (const [name, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
+  test(`a page with an AMD loader (RequireJS): the map shows and the page's loader receives nothing from the widget (${name})`, async () => {
+    const { context, page, problems } = await openPage(browser, device, servers);
+    await page.goto(`${servers.hostOrigin}/amd-requirejs.html`);
+    await tileLoaded(page);
+    // The page's loader still works after Leaflet ran: a later require() is
+    // where RequireJS reports a stray anonymous define.
+    const after = await page.evaluate(() => new Promise((done) => {
+      require(["portal/greeting"], (greeting) => done({
+        greeting,
+        first: window.pageModule,
+        defineCalls: window.defineCalls,
+        amdErrors: window.amdErrors,
+        leaflet: typeof L === "object" && L.version,
+        strayGlobal: "leaflet" in window,
+      }));
+    }));
+    assert.deepEqual(after, {
+      greeting: "xin chào", first: "xin chào", defineCalls: [], amdErrors: [], leaflet: "1.9.4", strayGlobal: false,
+    });
+    assert.equal(await page.locator("campaign-widget .cw-marker").count(), 1);
+    assert.equal(await page.locator("campaign-widget .cw-map-fallback").count(), 0);
+    await screenshot(page, `host-amd-${name}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+for (const how of ["jquery-append", "getscript", "getscript-xhr", "text", "created"]) {
+  test(`embed.js inserted by script (${how}) finds its own files and mounts`, async () => {
+    const { context, page, problems, requests } = await openPage(browser, PHONE, servers);
+    await page.goto(`${servers.hostOrigin}/jquery-append.html?how=${how}`);
+    await ready(page);
+    assert.deepEqual(await page.evaluate(() => window.widgetErrors), []);
+    // Every file of the widget came from dist/, none from the page's own server.
+    const wasm = requests.filter((url) => /_bg\.wasm$/.test(url));
+    assert.ok(wasm.length >= 1 && wasm.every((url) => url.startsWith(servers.distOrigin)), wasm.join(" "));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("embed.js run from a copy of its code names the problem and keeps the fallback", async () => {
+  const { context, page, problems, requests } = await openPage(browser, PHONE, servers);
+  await page.goto(`${servers.hostOrigin}/jquery-append.html?how=inline-copy`);
+  await page.waitForFunction(() => window.widgetErrors.length > 0, null, { timeout: 20000 });
+  const errors = await page.evaluate(() => window.widgetErrors);
+  assert.match(errors[0], /cannot tell where embed\.js was loaded from/);
+  // No request for the widget's files went to the page's own server.
+  const own = requests.filter((url) => url.startsWith(servers.hostOrigin) && /_bg\.wasm$/.test(url));
+  assert.deepEqual(own, [], "no wasm asked of the page's server");
+  assert.match(await page.locator("campaign-widget").innerText(), /Thông tin chiến dịch/);
+  assert.deepEqual(problems.filter((p) => !/cannot tell where embed\.js/.test(p)), []);
+  await context.close();
+});
