@@ -1,15 +1,20 @@
 //! The widget's clock. The `now` attribute freezes it; otherwise it is the
 //! device clock, corrected by the server's `Date` header when the two disagree
-//! by more than a minute (`campaign_core::time::clock_correction`). The ticking
-//! that re-reads it each second is `hooks::use_now`.
+//! by more than a minute (`campaign_core::time::clock_correction`), for as long
+//! as the device clock keeps to the monotonic clock (`performance.now()`) as it
+//! did when the header was read (`campaign_core::time::corrected`): a clock set
+//! right while the page is open, or a device that slept, ends the correction.
+//! The ticking that re-reads it each second is `hooks::use_now`.
 
 use std::cell::{Cell, RefCell};
 
-use campaign_core::time::{clock_correction, parse_http_date, Millis};
+use campaign_core::time::{clock_correction, corrected, parse_http_date, Millis};
 
 thread_local! {
     /// Server time minus device time, when it is worth correcting.
     static SKEW: Cell<Millis> = const { Cell::new(0) };
+    /// Device time minus monotonic time when SKEW was measured, ms.
+    static ANCHOR: Cell<f64> = const { Cell::new(0.0) };
     /// Every `Date` header read: (server time, device time when received), ms.
     static READINGS: RefCell<Vec<(Millis, Millis)>> = const { RefCell::new(Vec::new()) };
     /// Ticks performed, all widgets together (read by tests and benchmarks).
@@ -29,7 +34,27 @@ pub fn observe_server_date(header: &str, received_at: f64) {
             clock_correction(&readings)
         });
         SKEW.with(|s| s.set(skew));
+        ANCHOR.with(|a| a.set(device_minus_monotonic()));
     }
+}
+
+/// The device clock minus the monotonic clock, in ms (the device clock alone
+/// where the browser has no `performance`).
+fn device_minus_monotonic() -> f64 {
+    let monotonic = web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now());
+    js_sys::Date::now() - monotonic
+}
+
+/// What to add to the device clock now, in ms: 0 unless the server's `Date`
+/// said it is off by over a minute and it is still that same clock.
+pub fn correction() -> Millis {
+    let skew = SKEW.with(Cell::get);
+    if skew == 0 {
+        return 0;
+    }
+    corrected(skew, ANCHOR.with(Cell::get), device_minus_monotonic())
 }
 
 /// Ticks performed so far on this page.
@@ -48,26 +73,16 @@ pub enum Clock {
     /// The `now` attribute: time stands still (previews, tests), at this
     /// instant in ms since the epoch.
     Frozen(Millis),
-    /// The device clock plus a correction (zero unless it was off by over a minute).
-    Device {
-        /// Milliseconds to add to the device clock.
-        skew: Millis,
-    },
+    /// The device clock plus its [`correction`] at each reading.
+    Device,
 }
 
 impl Clock {
-    /// The device clock with the correction measured so far.
-    pub fn device() -> Clock {
-        Clock::Device {
-            skew: SKEW.with(Cell::get),
-        }
-    }
-
     /// The current instant, in ms since the epoch.
     pub fn now(self) -> Millis {
         match self {
             Clock::Frozen(at) => at,
-            Clock::Device { skew } => js_sys::Date::now() as Millis + skew,
+            Clock::Device => js_sys::Date::now() as Millis + correction(),
         }
     }
 }

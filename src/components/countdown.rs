@@ -80,16 +80,14 @@ pub fn Countdown(props: &CountdownProps) -> Html {
                         occurrence={status.occurrence} state={status.state} />
                     <p class="cw-digits-label">{ if status.state == State::Ongoing { t.ends_in } else { t.starts_in } }</p>
                     <Digits remaining={remaining} lang={lang} />
-                    if matches!(clock, Clock::Device { .. }) {
+                    if *clock == Clock::Device {
                         <button type="button" class="cw-button cw-pause" aria-pressed={(!*running).to_string()}
                             ref={pause}>
                             { if *running { t.pause } else { t.resume } }
                         </button>
                     }
-                    if let Clock::Device { skew } = clock {
-                        if *skew != 0 {
-                            <p class="cw-clock-note">{ clock_corrected(lang, *skew) }</p>
-                        }
+                    if let Some(skew) = (*clock == Clock::Device).then(crate::clock::correction).filter(|&skew| skew != 0) {
+                        <p class="cw-clock-note">{ clock_corrected(lang, skew) }</p>
                     }
                 </div>
             } else {

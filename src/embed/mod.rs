@@ -161,7 +161,7 @@ fn widget_props(
     let sections = parse_sections(attributes.get("sections").as_deref())?;
     let theme = parse_theme(attributes.get("theme").as_deref())?;
     let clock = match attributes.get("now") {
-        None => Clock::device(),
+        None => Clock::Device,
         Some(now) => Clock::Frozen(parse_now(&now)?),
     };
     // The loader read the config (inline, `campaign` attribute or `config` URL)

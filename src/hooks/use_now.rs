@@ -29,7 +29,7 @@ pub fn use_now(clock: Clock, running: bool, watched: NodeRef) -> Millis {
     use_effect_with((clock, running), move |&(clock, running)| {
         setter.set(clock.now());
         let ticker = match clock {
-            Clock::Device { .. } if running => Ticker::start(clock, setter, &watched),
+            Clock::Device if running => Ticker::start(clock, setter, &watched),
             _ => None,
         };
         move || drop(ticker)

@@ -67,3 +67,16 @@ test("when no response's Date is readable, the console says so once and the devi
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a device clock set right while the page is open changes nothing: the countdown keeps the server's time and the note goes", async () => {
+  const { context, page, problems } = await open({ fast: 3 * DAY });
+  assert.equal((await page.locator("campaign-widget .cw-value").allInnerTexts())[0], "100");
+  // The phone's clock is set right (NTP, the user): Date jumps back 3 days,
+  // while the monotonic clock (performance.now) goes on as it was.
+  await page.clock.setSystemTime(new Date(Date.now()));
+  await page.clock.runFor(3000);
+  assert.equal((await page.locator("campaign-widget .cw-value").allInnerTexts())[0], "100");
+  assert.equal(await page.locator("campaign-widget .cw-clock-note").count(), 0, "no correction claimed any more");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -26,6 +26,25 @@ pub fn clock_correction(readings: &[(Millis, Millis)]) -> Millis {
         .unwrap_or(0)
 }
 
+/// The correction to add to the device clock now, in ms: `skew` (from
+/// [`clock_correction`]) while the device clock is still the clock it was
+/// measured against, else 0 (trust the device clock).
+///
+/// `anchor` is the device clock minus the monotonic clock (`performance.now()`)
+/// when `skew` was measured, `current` the same difference now, both in ms.
+/// Carrying the server's time forward on the monotonic clock is `device + skew`
+/// exactly while the two differences agree; when they part by more than
+/// [`SKEW_THRESHOLD`], the device clock was set (NTP, the visitor) or the
+/// device slept (the monotonic clock may pause), and after either the device
+/// clock is the better guess: a correction kept would be off by the change.
+pub fn corrected(skew: Millis, anchor: f64, current: f64) -> Millis {
+    if (current - anchor).abs() > SKEW_THRESHOLD as f64 {
+        0
+    } else {
+        skew
+    }
+}
+
 /// Parses `Wed, 25 Nov 2026 20:15:11 GMT`.
 pub fn parse_http_date(text: &str) -> Option<Millis> {
     let mut parts = text.trim().split(' ');
@@ -68,6 +87,21 @@ mod tests {
         assert_eq!(clock_correction(&[fresh, cached]), -3 * DAY + 500);
         // A slow device (server ahead by an hour).
         assert_eq!(clock_correction(&[(device + 3_600_000, device)]), 3_600_500);
+    }
+
+    #[test]
+    fn a_correction_holds_only_while_the_device_clock_is_the_one_measured() {
+        let skew = -3 * DAY_MS;
+        let anchor = 1_795_575_600_000.0;
+        // Time passes on both clocks alike (a little drift is no change).
+        assert_eq!(corrected(skew, anchor, anchor), skew);
+        assert_eq!(corrected(skew, anchor, anchor + 59_000.0), skew);
+        // The phone's clock set right: 3 days back on the device clock only.
+        assert_eq!(corrected(skew, anchor, anchor - 3.0 * DAY_MS as f64), 0);
+        // The device slept an hour with the monotonic clock paused.
+        assert_eq!(corrected(skew, anchor, anchor + 3_600_000.0), 0);
+        // Set wrong again as it was: the correction applies again.
+        assert_eq!(corrected(skew, anchor, anchor + 1_000.0), skew);
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod parse;
 mod schedule;
 
 pub use civil::{civil_from_days, days_from_civil, days_in_month, is_leap_year, CivilDate};
-pub use http_date::{clock_correction, parse_http_date, SKEW_THRESHOLD};
+pub use http_date::{clock_correction, corrected, parse_http_date, SKEW_THRESHOLD};
 pub use lunar::LunarDate;
 pub use parse::{parse_date_spec, parse_offset, DateError};
 pub use schedule::{
