@@ -67,3 +67,35 @@ test("embed.js run from a copy of its code names the problem and keeps the fallb
   assert.deepEqual(problems.filter((p) => !/cannot tell where embed\.js/.test(p)), []);
   await context.close();
 });
+
+test("a page that adds to built-in prototypes, wraps fetch and has CommonJS-looking globals keeps them, and the widget and its map work", async () => {
+  const { context, page, problems } = await openPage(browser, DESKTOP, servers);
+  await page.goto(`${servers.hostOrigin}/hostile-globals.html`);
+  await page.waitForFunction(() => document.querySelector("#summary")?.shadowRoot?.querySelector(".cw h2"), null, { timeout: 20000 });
+  await page.locator("#map .cw-map").scrollIntoViewIfNeeded();
+  await page.locator("#map .leaflet-tile-loaded").first().waitFor({ timeout: 20000 });
+  // Leaflet at work on such a page: a zoom (tiles replaced, for-in over them)
+  // and the marker's popup.
+  await page.locator("#map .leaflet-control-zoom-in").click();
+  await page.waitForFunction(() => [...document.querySelector("#map").shadowRoot.querySelectorAll(".leaflet-tile-loaded")]
+    .some((t) => /\/tiles\/17\//.test(t.src)), null, { timeout: 10000 });
+  await page.locator("#map .cw-marker").click();
+  await page.locator("#map .leaflet-popup").waitFor({ timeout: 5000 });
+  const state = await page.evaluate(() => ({
+    title: document.querySelector("#summary").shadowRoot.querySelector(".cw h2").textContent.length > 0,
+    marker: document.querySelector("#map").shadowRoot.querySelectorAll(".cw-marker").length,
+    module: typeof window.module.exports === "object" && Object.keys(window.module.exports).length,
+    leaflet: typeof L === "object" && L.version,
+    extra: ({}).portalExtra(),
+    removed: [1, 2].remove(1).length,
+    fetchWrapped: window.fetch.toString().includes("fetchCalls"),
+    stringified: JSON.stringify({ list: [1] }),
+  }));
+  assert.deepEqual(state, {
+    title: true, marker: 1, module: 0, leaflet: "1.9.4", extra: "extra", removed: 1,
+    fetchWrapped: true, stringified: '{"list":"broken"}',
+  });
+  await screenshot(page, "host-hostile-globals-desktop");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -161,6 +161,7 @@ fn version_assets(dir: &Path) -> Result<Vec<String>, String> {
     .map_err(|e| format!("writing widget.css: {e}"))?;
     let mut names = Vec::new();
     let leaflet = dir.join(campaign_core::shared::LEAFLET_JS);
+    guard_for_in(&leaflet)?;
     let source =
         fs::read_to_string(&leaflet).map_err(|e| format!("reading {}: {e}", leaflet.display()))?;
     fs::write(&leaflet, without_module_loaders(&source))
@@ -185,9 +186,37 @@ fn version_assets(dir: &Path) -> Result<Vec<String>, String> {
 /// falls back to text. Wrapped, the header takes its plain-script branch on
 /// every page and adds no `leaflet` global; Leaflet itself still sets `L`
 /// (`window.L = exports`, its own choice since 1.0), which the widget uses.
+///
+/// The wrapper also defines `_cwInherited(object, key)`, the test
+/// `guard_for_in` puts in each of Leaflet's for-in loops: true when the
+/// property `key` that the loop reached on `object` is one the page put on
+/// `Object.prototype` or `Array.prototype` (the first object of the chain that
+/// owns it is one of those two), so an object's own `remove` still counts when
+/// the page added an enumerable `Array.prototype.remove`. It holds the
+/// built-ins as they were when Leaflet ran: a page that replaces
+/// `hasOwnProperty` or `call` later changes nothing.
 fn without_module_loaders(source: &str) -> String {
     format!(
-        "(function (define, module, exports, globalThis) {{\n{source}\n}})(undefined, undefined, undefined, {{}});\n"
+        "(function (define, module, exports, globalThis, _cwInherited) {{\n{source}\n}})(undefined, undefined, undefined, {{}}, {INHERITED_TEST});\n"
+    )
+}
+
+/// `_cwInherited` for `without_module_loaders`. A for-in loop only reaches
+/// enumerable properties, and the built-ins' own are not: on a page that adds
+/// nothing it is false for every key.
+const INHERITED_TEST: &str = "(function (hasOwn, prototypeOf, objects, arrays) { return function (object, key) { for (var owner = object; owner != null; owner = prototypeOf(owner)) { if (hasOwn(owner, key)) return owner === objects || owner === arrays; } return false; }; })(Function.prototype.call.bind(Object.prototype.hasOwnProperty), Object.getPrototypeOf, Object.prototype, Array.prototype)";
+
+/// Runs `xtask/js/guard-for-in.mjs` (acorn, from node_modules) on the script
+/// at `path`, in place: each for-in loop skips the keys `_cwInherited` names.
+fn guard_for_in(path: &Path) -> Result<(), String> {
+    let acorn = project_root().join("node_modules/acorn");
+    if !acorn.exists() {
+        return Err("node_modules/acorn is missing: run `cargo xtask setup`".to_owned());
+    }
+    crate::tasks::run_command(
+        std::process::Command::new("node")
+            .arg(project_root().join("xtask/js/guard-for-in.mjs"))
+            .arg(path),
     )
 }
 
@@ -313,6 +342,7 @@ mod tests {
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
             .collect();
         files.sort();
+        // guard_for_in prints nothing into a script without for-in loops.
         let leaflet_js = format!(
             "leaflet-{}.js",
             content_hash(without_module_loaders("window.L = {};").as_bytes())
@@ -368,6 +398,54 @@ mod tests {
                 "{{v:1}}).v,\"1.2.3\",\"campaign-widget-abc_bg.wasm\",\"{integrity}\","
             )),
             "{out}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn guards_each_for_in_loop_and_keeps_else_where_it_was() -> Result<(), String> {
+        if !project_root().join("node_modules/acorn").exists() {
+            assert!(
+                std::env::var_os("CW_REQUIRE_TEST_TOOLS").is_none(),
+                "node_modules/acorn is missing: run `cargo xtask setup`"
+            );
+            eprintln!("skipped: node_modules/acorn is missing (run cargo xtask setup)");
+            return Ok(());
+        }
+        // A loop over an expression the guard would have to run again.
+        let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let call = temp.path().join("call.js");
+        fs::write(&call, "for (var k in make()) use(k);").map_err(|e| e.to_string())?;
+        assert!(guard_for_in(&call).is_err());
+        let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let path = temp.path().join("loops.js");
+        fs::write(
+            &path,
+            "var seen = [], own = {x: 1, remove: 3}, list = [7];\nif (window.a) for (var k in own) seen.push(k); else seen.push('else');\nfor (j in (seen.length, list)) { seen.push(j); }\nwindow.seen = seen;\n",
+        )
+        .map_err(|e| e.to_string())?;
+        guard_for_in(&path)?;
+        let guarded = fs::read_to_string(&path).map_err(|e| e.to_string())?;
+        assert_eq!(
+            guarded,
+            "var seen = [], own = {x: 1, remove: 3}, list = [7];\nif (window.a) for (var k in own) if(_cwInherited(own,k));else seen.push(k); else seen.push('else');\nfor (j in (seen.length, list)) if(_cwInherited(list,j));else { seen.push(j); }\nwindow.seen = seen;\n"
+        );
+        // Run wrapped: a page's Object.prototype.extra and Array.prototype.remove
+        // are not visited, an object's own `remove` is; the `else` still
+        // belongs to `if (window.a)`.
+        let script = format!(
+            "var window = {{ a: true }}; Object.prototype.extra = 1; Array.prototype.remove = 2;\n{}\nconsole.log(JSON.stringify(window.seen));",
+            without_module_loaders(&guarded)
+        );
+        let output = std::process::Command::new("node")
+            .args(["-e", &script])
+            .output()
+            .map_err(|e| e.to_string())?;
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout).trim(),
+            r#"["x","remove","0"]"#,
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
         );
         Ok(())
     }
