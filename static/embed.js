@@ -117,7 +117,19 @@
 
   // The wasm-bindgen glue (`--target no-modules`), inlined here at build time:
   // no second script to fetch before the wasm can start.
+  // The glue's `L.…` calls (the leaflet crate binds `L`) reach this `L`, not
+  // the page's global: the page's Leaflet 1.x, or the widget's own, which its
+  // leaflet-….js hands over on its <script> element after giving the page its
+  // `window.L` back. src/map/load.rs offers each through useLeaflet; the first
+  // Leaflet 1.x offered stays (a page that loads its own later does not swap it
+  // under a live map), and a page's Leaflet 0.7 or other `L` is never used.
   function glue() {
+    var L;
+    // eslint-disable-next-line no-unused-vars -- called by the glue's import
+    function useLeaflet(leaflet) {
+      if (!L && leaflet && /^1\./.test(leaflet.version)) L = leaflet;
+      return !!L;
+    }
     /*__CW_GLUE__*/
     return wasm_bindgen;
   }
@@ -300,7 +312,7 @@
       hint("preconnect", new URL(String(tiles).replace(/\{[^}]*\}/g, "a"), document.baseURI).origin);
       arrived.then(function () {
         // A page with its own Leaflet 1.x keeps it (src/map/leaflet.rs, leaflet_ready).
-        if (!(window.L && /^1\./.test(L.version))) hint("preload", base + asset("leaflet.js"), "script");
+        if (!(window.L && /^1\./.test(window.L.version))) hint("preload", base + asset("leaflet.js"), "script");
         hint("preload", base + asset("leaflet.css"), "fetch");
       }, function () {});
     } catch (ignored) { /* a config the widget will refuse: it shows why, and no map */ }

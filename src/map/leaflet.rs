@@ -24,6 +24,13 @@ extern "C" {
     #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
     fn div_icon(options: &DivIconOptions) -> leaflet::Icon;
 
+    /// embed.js's `useLeaflet(leaflet)`: offers `leaflet` as the `L` that the
+    /// glue's `L.…` calls (the crate's bindings and ours) reach, a variable of
+    /// embed.js rather than the page's global (static/embed.js, `glue`). The
+    /// first Leaflet 1.x offered is kept; returns whether one is.
+    #[wasm_bindgen(js_name = useLeaflet)]
+    pub fn use_leaflet(leaflet: &JsValue) -> bool;
+
     /// Leaflet's attribution control (not bound by the crate).
     type AttributionControl;
     #[wasm_bindgen(method, js_name = setPrefix)]
@@ -33,16 +40,6 @@ extern "C" {
 /// The marker: an SVG pin drawn by CSS classes, so it needs no image URL that
 /// would resolve against the host page.
 const PIN: &str = r#"<svg viewBox="0 0 28 40" width="28" height="40" aria-hidden="true" focusable="false"><path class="cw-pin" d="M14 1C7 1 1.5 6.6 1.5 13.6 1.5 23 14 39 14 39s12.5-16 12.5-25.4C26.5 6.6 21 1 14 1z"/><circle class="cw-pin-dot" cx="14" cy="13.5" r="5"/></svg>"#;
-
-/// Whether a Leaflet 1.x is on the page (the page's own, or the one we loaded).
-pub fn leaflet_ready() -> bool {
-    let version = web_sys::window()
-        .and_then(|w| Reflect::get(&w, &"L".into()).ok())
-        .filter(|l| l.is_object())
-        .and_then(|l| Reflect::get(&l, &"version".into()).ok())
-        .and_then(|v| v.as_string());
-    version.is_some_and(|v| v.starts_with("1."))
-}
 
 /// How tiles are going: the map falls back to text when none arrives.
 #[derive(Default)]

@@ -1,7 +1,10 @@
 //! Loading Leaflet: its script (only when the page has no Leaflet 1.x of its
 //! own) and its stylesheet for the widget's shadow root, each once per page
 //! whatever the number of widgets, from this release's dist/ (hashed names,
-//! `crate::assets`).
+//! `crate::assets`). The widget's Leaflet stays its own: leaflet.js gives the
+//! page back its `L` and hands Leaflet over on its `<script>` element
+//! (xtask/src/stamp.rs, `without_module_loaders`), and `use_leaflet` makes it
+//! the one the bindings call.
 
 use std::cell::RefCell;
 
@@ -12,12 +15,19 @@ use web_sys::{CssStyleSheet, HtmlScriptElement, Response, ShadowRoot};
 
 use campaign_core::shared::{LEAFLET_CSS, LEAFLET_JS};
 
-use super::leaflet::leaflet_ready;
+use super::leaflet::use_leaflet;
 use crate::assets;
 
 thread_local! {
     static SCRIPT: RefCell<Option<Promise>> = const { RefCell::new(None) };
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// The page's `window.L`, whatever it is (undefined when it has none).
+fn page_l() -> JsValue {
+    web_sys::window()
+        .and_then(|w| Reflect::get(&w, &"L".into()).ok())
+        .unwrap_or_default()
 }
 
 /// Loads Leaflet's script and applies its stylesheet to `shadow`, both at
@@ -41,9 +51,10 @@ pub async fn load_leaflet(shadow: ShadowRoot) -> Result<(), JsValue> {
     sheet.map(|_| ())
 }
 
-/// Loads Leaflet's script unless the page already has Leaflet 1.x.
+/// Loads Leaflet's script unless the page already has Leaflet 1.x (or a
+/// widget of the page has chosen one), and makes that Leaflet the bindings' `L`.
 async fn load_script() -> Result<(), JsValue> {
-    if leaflet_ready() {
+    if use_leaflet(&page_l()) {
         return Ok(());
     }
     let promise = SCRIPT.with(|cell| {
@@ -58,8 +69,14 @@ async fn load_script() -> Result<(), JsValue> {
                             document.create_element("script")?.unchecked_into();
                         script.set_src(&assets::url(LEAFLET_JS));
                         script.set_async(true);
-                        // Each callback frees itself when it is called.
-                        let on_load = Closure::once_into_js(move || resolve.call0(&JsValue::NULL));
+                        // Each callback frees itself when it is called. It
+                        // resolves to the Leaflet the script left on itself.
+                        let loaded = script.clone();
+                        let on_load = Closure::once_into_js(move || {
+                            let leaflet = Reflect::get(&loaded, &"leaflet".into())
+                                .unwrap_or(JsValue::UNDEFINED);
+                            resolve.call1(&JsValue::NULL, &leaflet)
+                        });
                         let on_error = Closure::once_into_js(move || {
                             reject.call1(&JsValue::NULL, &LEAFLET_JS.into())
                         });
@@ -80,13 +97,13 @@ async fn load_script() -> Result<(), JsValue> {
         // Let a later widget try again (a blocked request may be unblocked).
         SCRIPT.with(|cell| cell.borrow_mut().take());
     }
-    loaded.map(|_| ()).and_then(|()| {
-        if leaflet_ready() {
-            Ok(())
-        } else {
-            Err("Leaflet did not start".into())
-        }
-    })
+    // Without document.currentScript (no browser that runs the wasm, but)
+    // Leaflet stays on window.L, where it puts itself.
+    if use_leaflet(&loaded?) || use_leaflet(&page_l()) {
+        Ok(())
+    } else {
+        Err("Leaflet did not start".into())
+    }
 }
 
 /// Adds Leaflet's stylesheet to `shadow` before the widget's own, so the

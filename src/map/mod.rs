@@ -8,6 +8,6 @@ mod leaflet;
 mod load;
 mod preload;
 
-pub use leaflet::{leaflet_ready, LeafletMap, TileHealth};
+pub use leaflet::{LeafletMap, TileHealth};
 pub use load::load_leaflet;
 pub use preload::ask_for_first_tile;

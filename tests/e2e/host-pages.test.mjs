@@ -25,12 +25,12 @@ for (const [name, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
         first: window.pageModule,
         defineCalls: window.defineCalls,
         amdErrors: window.amdErrors,
-        leaflet: typeof L === "object" && L.version,
+        leaflet: "L" in window,
         strayGlobal: "leaflet" in window,
       }));
     }));
     assert.deepEqual(after, {
-      greeting: "xin chào", first: "xin chào", defineCalls: [], amdErrors: [], leaflet: "1.9.4", strayGlobal: false,
+      greeting: "xin chào", first: "xin chào", defineCalls: [], amdErrors: [], leaflet: false, strayGlobal: false,
     });
     assert.equal(await page.locator("campaign-widget .cw-marker").count(), 1);
     assert.equal(await page.locator("campaign-widget .cw-map-fallback").count(), 0);
@@ -85,17 +85,51 @@ test("a page that adds to built-in prototypes, wraps fetch and has CommonJS-look
     title: document.querySelector("#summary").shadowRoot.querySelector(".cw h2").textContent.length > 0,
     marker: document.querySelector("#map").shadowRoot.querySelectorAll(".cw-marker").length,
     module: typeof window.module.exports === "object" && Object.keys(window.module.exports).length,
-    leaflet: typeof L === "object" && L.version,
+    leaflet: "L" in window,
     extra: ({}).portalExtra(),
     removed: [1, 2].remove(1).length,
     fetchWrapped: window.fetch.toString().includes("fetchCalls"),
     stringified: JSON.stringify({ list: [1] }),
   }));
   assert.deepEqual(state, {
-    title: true, marker: 1, module: 0, leaflet: "1.9.4", extra: "extra", removed: 1,
+    title: true, marker: 1, module: 0, leaflet: false, extra: "extra", removed: 1,
     fetchWrapped: true, stringified: '{"list":"broken"}',
   });
   await screenshot(page, "host-hostile-globals-desktop");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a page with its own map on Leaflet 0.7 keeps its L, and the widget's map runs on its own Leaflet 1.9", async () => {
+  const { context, page, problems } = await openPage(browser, PHONE, servers);
+  await page.goto(`${servers.hostOrigin}/old-leaflet.html`);
+  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
+  await tileLoaded(page);
+  await page.locator("campaign-widget .leaflet-control-zoom-in").click();
+  await page.waitForFunction(() => [...document.querySelector("campaign-widget").shadowRoot.querySelectorAll(".leaflet-tile-loaded")]
+    .some((t) => /\/tiles\/17\//.test(t.src)), null, { timeout: 10000 });
+  // The page's code after the widget's map: its L is still the one it loaded.
+  const state = await page.evaluate(() => {
+    L.marker([10.95, 106.82]).addTo(window.ownMap);
+    return {
+      same: window.L === window.pageLeaflet,
+      version: L.version,
+      pageMarkers: document.querySelectorAll("#own .leaflet-marker-icon").length,
+      strayGlobal: "leaflet" in window,
+    };
+  });
+  assert.deepEqual(state, { same: true, version: "0.7.7", pageMarkers: 1, strayGlobal: false });
+  await screenshot(page, "host-old-leaflet-phone");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a page without Leaflet gets no L global from the widget's map", async () => {
+  const { context, page, problems } = await openPage(browser, DESKTOP, servers);
+  await page.goto(`${servers.hostOrigin}/map.html`);
+  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
+  await tileLoaded(page);
+  assert.deepEqual(await page.evaluate(() => ({ L: "L" in window, leaflet: "leaflet" in window })), { L: false, leaflet: false });
   assert.deepEqual(problems, []);
   await context.close();
 });

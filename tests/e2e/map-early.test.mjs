@@ -96,6 +96,8 @@ for (const [label, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     // (crates/core/src/tiles.rs), and Leaflet's <img> took that preload: one request.
     const centreTile = await page.evaluate(() => {
       const config = JSON.parse(document.querySelector("campaign-widget script[type='application/json']").textContent).map;
+      // The widget's Leaflet, which its script element hands over (no global L).
+      const L = document.querySelector("script[src*='/leaflet-']").leaflet;
       const { x, y } = L.CRS.EPSG3857.latLngToPoint(L.latLng(config.center), config.zoom).divideBy(256).floor();
       return L.Util.template(config.tiles.url, { x, y, z: config.zoom, s: "abc"[Math.abs(x + y) % 3], r: "" });
     });

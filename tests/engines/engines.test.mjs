@@ -146,8 +146,12 @@ for (const engine of Object.keys(ENGINES)) {
           preloaded: [...document.head.querySelectorAll("link[rel=preload][as=image]")].map((l) => l.href),
           downloads: performance.getEntriesByType("resource").map((r) => r.name),
           shown: [...shadow.querySelectorAll(".leaflet-tile")].map((img) => img.src),
+          // The widget's Leaflet reached it through its <script> element
+          // (document.currentScript) and left no global behind.
+          globals: ["L", "leaflet"].filter((name) => name in window),
         };
       });
+      assert.deepEqual(map.globals, []);
       assert.equal(map.preloaded.length, 1, map.preloaded.join(" "));
       assert.ok(map.shown.includes(map.preloaded[0]), `${map.preloaded[0]} among ${map.shown.join(" ")}`);
       assert.equal(map.downloads.filter((url) => url === map.preloaded[0]).length, 1, map.downloads.join("\n"));

@@ -23,8 +23,10 @@ const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 
 // +0.1 KB gzip, +0.2 KB brotli for embed.js finding its own URL however its tag
 // reached the page (inserted by jQuery, a tag manager or a CMS optimiser).
-const GZIP_CEILING = 113.9 * KB; // the goal: 110 KB
-const BROTLI_CEILING = 101.3 * KB; // the goal: 92 KB
+// +0.03 KB gzip, +0.25 KB brotli for the map's Leaflet kept off the page's `L`
+// (a page's own Leaflet 0.7 map keeps working beside the widget's).
+const GZIP_CEILING = 114.0 * KB; // the goal: 110 KB
+const BROTLI_CEILING = 101.5 * KB; // the goal: 92 KB
 test("everything before the first render (wasm + embed.js with the glue) does not grow, gzip or brotli", () => {
   const brotli = shipped(wasm, "br") + shipped("embed.js", "br");
   const gzip = shipped(wasm, "gz") + shipped("embed.js", "gz");

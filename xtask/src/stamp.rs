@@ -183,9 +183,14 @@ fn version_assets(dir: &Path) -> Result<Vec<String>, String> {
 /// itself to a page's AMD loader when `define.amd` is set (RequireJS, Dojo,
 /// the ArcGIS API, Liferay's loader): the loader gets a stray anonymous
 /// `define()` ("mismatched anonymous define") and `L` never appears, so the map
-/// falls back to text. Wrapped, the header takes its plain-script branch on
-/// every page and adds no `leaflet` global; Leaflet itself still sets `L`
-/// (`window.L = exports`, its own choice since 1.0), which the widget uses.
+/// falls back to text. Wrapped, the header takes its plain-script branch and
+/// puts Leaflet on that object (`.leaflet`).
+///
+/// Leaflet then sets `window.L` itself; the wrapper gives the page back what it
+/// had (its own `L`, e.g. a Leaflet 0.7 map with its plugins, or none) and hands
+/// Leaflet to the widget on its `<script>` element (`script.leaflet`, read by
+/// src/map/load.rs). Where `document.currentScript` is missing, `window.L` stays
+/// Leaflet's, as before.
 ///
 /// The wrapper also defines `_cwInherited(object, key)`, the test
 /// `guard_for_in` puts in each of Leaflet's for-in loops: true when the
@@ -197,7 +202,7 @@ fn version_assets(dir: &Path) -> Result<Vec<String>, String> {
 /// `hasOwnProperty` or `call` later changes nothing.
 fn without_module_loaders(source: &str) -> String {
     format!(
-        "(function (define, module, exports, globalThis, _cwInherited) {{\n{source}\n}})(undefined, undefined, undefined, {{}}, {INHERITED_TEST});\n"
+        "(function (scope, hadL, pageL) {{\n(function (define, module, exports, globalThis, _cwInherited) {{\n{source}\n}})(undefined, undefined, undefined, scope, {INHERITED_TEST});\nvar script = document.currentScript;\nif (script) {{\n  script.leaflet = scope.leaflet;\n  if (hadL) window.L = pageL; else delete window.L;\n}}\n}})({{}}, \"L\" in window, window.L);\n"
     )
 }
 
@@ -434,7 +439,7 @@ mod tests {
         // are not visited, an object's own `remove` is; the `else` still
         // belongs to `if (window.a)`.
         let script = format!(
-            "var window = {{ a: true }}; Object.prototype.extra = 1; Array.prototype.remove = 2;\n{}\nconsole.log(JSON.stringify(window.seen));",
+            "var window = {{ a: true }}, document = {{}}; Object.prototype.extra = 1; Array.prototype.remove = 2;\n{}\nconsole.log(JSON.stringify(window.seen));",
             without_module_loaders(&guarded)
         );
         let output = std::process::Command::new("node")

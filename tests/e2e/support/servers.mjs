@@ -99,13 +99,19 @@ export async function startServers() {
     writeFileSync(join(pages, name), text);
   }
   // Real front-end packages from npm for the hostile host pages.
-  mkdirSync(join(pages, "vendor"));
+  mkdirSync(join(pages, "vendor", "images"), { recursive: true });
   for (const file of [
     "bootstrap/dist/css/bootstrap.min.css", "bootstrap/dist/js/bootstrap.min.js", "jquery/dist/jquery.min.js",
     "simplycountdown.js/dist/simplyCountdown.umd.js", "leaflet/dist/leaflet.js", "leaflet/dist/leaflet.css",
-    "requirejs/require.js",
+    "requirejs/require.js", ["leaflet-0.7/dist/leaflet.js", "leaflet-0.7.7.js"],
+    ["leaflet-0.7/dist/leaflet.css", "leaflet-0.7.7.css"],
+    // Leaflet 0.7 finds its marker images next to its script.
+    ["leaflet-0.7/dist/images/marker-icon.png", "images/marker-icon.png"],
+    ["leaflet-0.7/dist/images/marker-shadow.png", "images/marker-shadow.png"],
+    ["leaflet-0.7/dist/images/marker-icon-2x.png", "images/marker-icon-2x.png"],
   ]) {
-    writeFileSync(join(pages, "vendor", file.split("/").pop()), readFileSync(join(root, "node_modules", file)));
+    const [from, to] = Array.isArray(file) ? file : [file, file.split("/").pop()];
+    writeFileSync(join(pages, "vendor", to), readFileSync(join(root, "node_modules", from)));
   }
   mkdirSync(join(work, "logs"));
   // The strict policy of the design, same-origin and cross-origin versions
