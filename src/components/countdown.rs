@@ -51,17 +51,9 @@ pub fn Countdown(props: &CountdownProps) -> Html {
         .unwrap_or_default();
     // The timeline changes by the minute at most: it is not re-rendered each second.
     let minute = now - now.rem_euclid(60_000);
-    // Spoken politely at milestones only: the text changes on a new day, in the
-    // last hour and when the date starts, not every second.
-    let announcement = feature.map(|s| {
-        let coarse = Remaining {
-            hours: 0,
-            minutes: 0,
-            seconds: 0,
-            ..remaining
-        };
-        milestone(lang, s.item.title.get(lang), s.state, coarse)
-    });
+    // Spoken politely at milestones only (a new day count, under a day, under an
+    // hour, the start): the sentence is the same between them.
+    let announcement = feature.map(|s| milestone(lang, s.item.title.get(lang), s.state, remaining));
     let pause = use_node_ref();
     {
         let running = running.clone();

@@ -8,17 +8,17 @@ import { servers, browser } from "./support/harness.mjs";
 import { openPage, freezeClock, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
 
 
-async function openAt(time, { device = DESKTOP, keepDateHeader = false, offscreen = false } = {}) {
+async function openAt(time, { device = DESKTOP, keepDateHeader = false, offscreen = false, fixture = "countdown.html" } = {}) {
   const opened = await openPage(browser, device, servers);
   const { page } = opened;
   await freezeClock(page, time, { keepDateHeader });
-  await page.goto(`${servers.hostOrigin}/countdown.html`);
+  await page.goto(`${servers.hostOrigin}/${fixture}`);
   if (offscreen) {
     await page.evaluate(() => { document.getElementById("spacer").hidden = false; });
     // Intersection callbacks come with rendering frames, in real time.
     await new Promise((r) => setTimeout(r, 300));
   }
-  await page.locator("campaign-widget .cw-countdown").waitFor({ state: "attached" });
+  await page.locator("campaign-widget .cw-countdown").first().waitFor({ state: "attached" });
   return opened;
 }
 
@@ -75,6 +75,34 @@ test("the live region stays quiet between milestones", async () => {
   // Last tick at 10:04:59.004: 13:55:00.996 left, rounded up.
   assert.deepEqual(await digits(page), ["69", "13", "55", "01"]);
   await context.close();
+});
+
+test("what the live region says is true when it is said: each milestone, a second either side, in both languages", async () => {
+  // The election starts on 23/05/2021 07:00 (+07:00); seen from 24 h + 1 s and 1 h + 1 s before.
+  const heard = {
+    vi: { day: "Còn 1 ngày đến Bầu cử", underDay: "Còn dưới 1 ngày đến Bầu cử", underHour: "Còn dưới 1 giờ đến Bầu cử", started: ": đang diễn ra." },
+    en: { day: "1 day until", underDay: "Less than a day until", underHour: "Less than an hour until", started: "happening now." },
+  };
+  for (const [from, steps] of [
+    ["2021-05-22T06:59:59+07:00", [[["1", "00", "00", "01"], "day"], [["1", "00", "00", "00"], "day"], [["0", "23", "59", "59"], "underDay"]]],
+    ["2021-05-23T05:59:59+07:00", [[["0", "01", "00", "01"], "underDay"], [["0", "01", "00", "00"], "underDay"], [["0", "00", "59", "59"], "underHour"]]],
+    ["2021-05-23T06:59:59+07:00", [[["0", "00", "00", "01"], "underHour"], [["0", "12", "00", "00"], "started"], [["0", "11", "59", "59"], "started"]]],
+  ]) {
+    const { context, page, problems } = await openAt(from, { fixture: "announcements.html" });
+    // Ticks come a few ms after each second: read 100 ms into it.
+    await page.clock.runFor(100);
+    for (const [i, [shown, said]] of steps.entries()) {
+      if (i > 0) await page.clock.runFor(1_000);
+      for (const lang of ["vi", "en"]) {
+        const widget = page.locator(`#${lang}`);
+        assert.deepEqual(await widget.locator(".cw-value").allInnerTexts(), shown, `${lang} at ${from} + ${i} s`);
+        const live = await widget.locator("[aria-live=polite]").innerText();
+        assert.ok(live.includes(heard[lang][said]), `${lang} at ${from} + ${i} s, timer ${shown.join(":")}: heard "${live}"`);
+      }
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });
 
 test("a hidden page performs no re-renders, and catches up when shown", async () => {

@@ -25,8 +25,11 @@ const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 // reached the page (inserted by jQuery, a tag manager or a CMS optimiser).
 // +0.03 KB gzip, +0.25 KB brotli for the map's Leaflet kept off the page's `L`
 // (a page's own Leaflet 0.7 map keeps working beside the widget's).
-const GZIP_CEILING = 114.0 * KB; // the goal: 110 KB
-const BROTLI_CEILING = 101.5 * KB; // the goal: 92 KB
+// +0.6 KB gzip, +0.4 KB brotli for calendar files exact on 29 February (a rule
+// per date checked against the schedule over 400 years, else listed days) and
+// announcements true when heard (less than a day / an hour, "1 day").
+const GZIP_CEILING = 114.6 * KB; // the goal: 110 KB
+const BROTLI_CEILING = 102.0 * KB; // the goal: 92 KB
 test("everything before the first render (wasm + embed.js with the glue) does not grow, gzip or brotli", () => {
   const brotli = shipped(wasm, "br") + shipped("embed.js", "br");
   const gzip = shipped(wasm, "gz") + shipped("embed.js", "gz");

@@ -58,24 +58,36 @@ pub fn time_until(lang: Lang, remaining: Remaining) -> String {
     }
 }
 
-/// The polite announcement at a countdown milestone (a new day, the last hour, the start).
+/// The polite announcement of the featured date, for the countdown's live region.
+///
+/// It is true for as long as it stands, and changes only at a milestone: a new
+/// number of whole days left (the timer's first field), less than a day, less
+/// than an hour, the start. `remaining` is the timer's own (rounded up to the
+/// second), so what is heard is what is shown.
 pub fn milestone(lang: Lang, title: &str, state: State, remaining: Remaining) -> String {
-    // Every state is named, so a new one needs its sentence; a held date shares
-    // the upcoming one's, as it always has.
-    let days = remaining.days;
+    // A held date is never featured: it shares the upcoming one's sentence.
+    let Remaining { days, hours, .. } = remaining;
+    let ongoing = state == State::Ongoing;
     match lang {
-        Lang::Vi => match state {
-            State::Ongoing => format!("{title}: đang diễn ra."),
-            State::Upcoming | State::Held if days == 0 => format!("Còn dưới 1 giờ đến {title}."),
-            State::Upcoming | State::Held => format!("Còn {days} ngày đến {title}."),
-        },
-        Lang::En => match state {
-            State::Ongoing => format!("{title}: happening now."),
-            State::Upcoming | State::Held if days == 0 => {
-                format!("Less than an hour until {title}.")
-            }
-            State::Upcoming | State::Held => format!("{days} days until {title}."),
-        },
+        Lang::Vi if ongoing => format!("{title}: đang diễn ra."),
+        Lang::Vi => {
+            let left = match days {
+                0 if hours > 0 => "dưới 1 ngày".into(),
+                0 => "dưới 1 giờ".into(),
+                n => format!("{n} ngày"),
+            };
+            format!("Còn {left} đến {title}.")
+        }
+        Lang::En if ongoing => format!("{title}: happening now."),
+        Lang::En => {
+            let left = match days {
+                0 if hours > 0 => "Less than a day".into(),
+                0 => "Less than an hour".into(),
+                1 => "1 day".into(),
+                n => format!("{n} days"),
+            };
+            format!("{left} until {title}.")
+        }
     }
 }
 
@@ -207,6 +219,76 @@ mod tests {
             clock_corrected(Lang::En, -125_000),
             "This device's clock is off by about 2 minutes; counting from the server's time."
         );
+    }
+
+    #[test]
+    fn each_announcement_is_true_at_its_milestone_and_a_second_either_side() {
+        let start: i64 = 1_621_728_000_000; // 23/05/2021 07:00 in Vietnam
+        let said = |lang, seconds_before: i64| {
+            let now = start - seconds_before * 1000;
+            let state = if now < start {
+                State::Upcoming
+            } else {
+                State::Ongoing
+            };
+            let until = if now < start {
+                start
+            } else {
+                start + 12 * 3_600_000
+            };
+            milestone(lang, "Bầu cử", state, Remaining::between(now, until))
+        };
+        let day = 86_400;
+        let cases = [
+            (
+                2 * day + 1,
+                "Còn 2 ngày đến Bầu cử.",
+                "2 days until Bầu cử.",
+            ),
+            (2 * day, "Còn 2 ngày đến Bầu cử.", "2 days until Bầu cử."),
+            (2 * day - 1, "Còn 1 ngày đến Bầu cử.", "1 day until Bầu cử."),
+            (day + 1, "Còn 1 ngày đến Bầu cử.", "1 day until Bầu cử."),
+            (day, "Còn 1 ngày đến Bầu cử.", "1 day until Bầu cử."),
+            (
+                day - 1,
+                "Còn dưới 1 ngày đến Bầu cử.",
+                "Less than a day until Bầu cử.",
+            ),
+            (
+                3601,
+                "Còn dưới 1 ngày đến Bầu cử.",
+                "Less than a day until Bầu cử.",
+            ),
+            (
+                3600,
+                "Còn dưới 1 ngày đến Bầu cử.",
+                "Less than a day until Bầu cử.",
+            ),
+            (
+                3599,
+                "Còn dưới 1 giờ đến Bầu cử.",
+                "Less than an hour until Bầu cử.",
+            ),
+            (
+                1,
+                "Còn dưới 1 giờ đến Bầu cử.",
+                "Less than an hour until Bầu cử.",
+            ),
+            (0, "Bầu cử: đang diễn ra.", "Bầu cử: happening now."),
+            (-1, "Bầu cử: đang diễn ra.", "Bầu cử: happening now."),
+        ];
+        for (seconds_before, vi, en) in cases {
+            assert_eq!(
+                said(Lang::Vi, seconds_before),
+                vi,
+                "{seconds_before} s before"
+            );
+            assert_eq!(
+                said(Lang::En, seconds_before),
+                en,
+                "{seconds_before} s before"
+            );
+        }
     }
 
     #[test]

@@ -1,22 +1,35 @@
 //! An iCalendar file (RFC 5545) of key dates, made in the browser so visitors can
-//! add them to their calendar: whole days as DATE values, instants in UTC, yearly
-//! dates with `RRULE:FREQ=YEARLY`. Calendar apps cannot repeat by the lunar
-//! calendar, so a yearly lunar date is listed as one event per occurrence, from
-//! the widget's clock on, and no other day.
+//! add them to their calendar: whole days as DATE values, instants in UTC.
+//!
+//! A calendar app must show exactly the days the widget shows. A yearly date gets
+//! an `RRULE` only when one of the rules below gives, for a whole Gregorian cycle
+//! (400 years, after which leap years repeat), the same start and end as the
+//! widget's schedule: `FREQ=YEARLY` for most, `BYMONTH=2;BYMONTHDAY=-1` for
+//! 29 February (which the schedule moves to the 28th in common years, where a
+//! plain yearly rule on the 29th gives nothing, RFC 5545 §3.3.10), `-2` for an
+//! instant whose UTC day is the day before. A date no rule can repeat (a span
+//! across the end of February changes length with leap years) is listed as one
+//! event per occurrence, as a yearly lunar date is (calendar apps cannot repeat
+//! by the lunar calendar): from the widget's clock on, and no other day.
 
 use super::{
-    occurrences_from, to_civil, CivilDate, DateSpec, Millis, Offset, Recurrence, RecurringDate,
+    days_in_month, occurrences_from, to_civil, CivilDate, DateSpec, Millis, Offset, Recurrence,
+    RecurringDate, DAY_MS,
 };
 
-/// How many occurrences of a yearly lunar date a file lists: the current or next
-/// one and the ten after it.
-pub const LUNAR_OCCURRENCES: usize = 11;
+/// How many occurrences a file lists for a date no rule repeats (a yearly lunar
+/// date, a span across the end of February): the current or next one and the
+/// ten after it.
+pub const LISTED_OCCURRENCES: usize = 11;
+
+/// The years after which Gregorian leap years repeat.
+const GREGORIAN_CYCLE: usize = 400;
 
 /// One key date in a calendar file.
 #[derive(Clone, Copy, Debug)]
 pub struct Event<'a> {
     /// Unique within the campaign; `@campaign-widget` is appended (and the year,
-    /// for each listed lunar occurrence).
+    /// for each listed occurrence).
     pub uid: &'a str,
     /// The title, in the widget's language.
     pub summary: &'a str,
@@ -25,7 +38,7 @@ pub struct Event<'a> {
 }
 
 /// The calendar for `events` in a campaign whose zone is `zone`, stamped at `now`
-/// (ms since the epoch), which is also where lunar dates' listed occurrences begin.
+/// (ms since the epoch), which is also where listed occurrences begin.
 pub fn calendar(events: &[Event], zone: Offset, now: Millis) -> String {
     let mut out = String::new();
     line(&mut out, "BEGIN:VCALENDAR");
@@ -34,66 +47,109 @@ pub fn calendar(events: &[Event], zone: Offset, now: Millis) -> String {
     line(&mut out, "CALSCALE:GREGORIAN");
     for event in events {
         let date = event.date;
-        if date.recurrence == Recurrence::YearlyLunar {
-            for occurrence in occurrences_from(date, zone, now, LUNAR_OCCURRENCES) {
-                let year = super::start_date(&occurrence, zone).year;
-                let uid = format!("{}-{year}", event.uid);
-                let spec = (occurrence.start_spec, occurrence.end_spec);
-                vevent(&mut out, &uid, event.summary, spec, None, zone, now);
-            }
-        } else {
-            let rule = (date.recurrence == Recurrence::Yearly).then_some("RRULE:FREQ=YEARLY");
-            vevent(
-                &mut out,
-                event.uid,
-                event.summary,
-                (date.start, date.end),
-                rule,
-                zone,
-                now,
-            );
+        let rule = match date.recurrence {
+            Recurrence::Once => Some(None),
+            Recurrence::Yearly => yearly_rule(date, zone).map(Some),
+            Recurrence::YearlyLunar => None,
+        };
+        if let Some(rule) = rule {
+            let bounds = bounds((date.start, date.end), zone);
+            vevent(&mut out, event.uid, event.summary, bounds, rule, now);
+            continue;
+        }
+        for occurrence in occurrences_from(date, zone, now, LISTED_OCCURRENCES) {
+            let year = super::start_date(&occurrence, zone).year;
+            let uid = format!("{}-{year}", event.uid);
+            let bounds = bounds((occurrence.start_spec, occurrence.end_spec), zone);
+            vevent(&mut out, &uid, event.summary, bounds, None, now);
         }
     }
     line(&mut out, "END:VCALENDAR");
     out
 }
 
-fn vevent(
-    out: &mut String,
-    uid: &str,
-    summary: &str,
-    (start, end): (DateSpec, Option<DateSpec>),
-    rule: Option<&str>,
-    zone: Offset,
-    now: Millis,
-) {
-    line(out, "BEGIN:VEVENT");
-    line(out, &format!("UID:{uid}@campaign-widget"));
-    line(out, &format!("DTSTAMP:{}", utc_stamp(now)));
-    let (start, end) = match (start, end) {
-        (DateSpec::Day(start), end) => {
+/// A VEVENT's DTSTART and (exclusive) DTEND for a start and end as the config
+/// writes them, in ms since the epoch: DATE-TIMEs in UTC, or, for whole days
+/// (`true`), DATEs as the UTC midnight that starts them, so that one arithmetic
+/// serves both.
+fn bounds((start, end): (DateSpec, Option<DateSpec>), zone: Offset) -> (Millis, Millis, bool) {
+    match start {
+        DateSpec::Day(start) => {
             // A whole-day end is inclusive in the config, exclusive in iCalendar.
             let last = match end {
                 Some(DateSpec::Day(last)) => last,
                 Some(DateSpec::Instant { at, .. }) => to_civil(at, zone).0,
                 None => start,
             };
-            let after = super::civil_from_days(last.days_since_epoch() + 1);
-            (
-                format!("DTSTART;VALUE=DATE:{}", day_stamp(start)),
-                format!("DTEND;VALUE=DATE:{}", day_stamp(after)),
-            )
+            let first = start.days_since_epoch() * DAY_MS;
+            (first, (last.days_since_epoch() + 1) * DAY_MS, true)
         }
-        (DateSpec::Instant { at, .. }, end) => {
-            let end_at = end.map_or(at, |e| e.end_in(zone));
-            (
-                format!("DTSTART:{}", utc_stamp(at)),
-                format!("DTEND:{}", utc_stamp(end_at)),
-            )
-        }
-    };
-    line(out, &start);
-    line(out, &end);
+        DateSpec::Instant { at, .. } => (at, end.map_or(at, |e| e.end_in(zone)), false),
+    }
+}
+
+/// The day a yearly rule gives in a year, for a first instance on a given day.
+type DayInYear = fn(CivilDate, i32) -> Option<CivilDate>;
+
+/// The yearly rules a file may give a date (RFC 5545 §3.3.10), by their RRULE
+/// line and the day each gives in a year for a first instance on a given day.
+const YEARLY_RULES: [(&str, DayInYear); 3] = [
+    // DTSTART's month and day, in the years that have it.
+    ("RRULE:FREQ=YEARLY", |first, year| {
+        CivilDate::new(year, first.month, first.day)
+    }),
+    ("RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1", |_, year| {
+        CivilDate::new(year, 2, days_in_month(year, 2))
+    }),
+    ("RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-2", |_, year| {
+        CivilDate::new(year, 2, days_in_month(year, 2) - 1)
+    }),
+];
+
+/// The RRULE under which a calendar app repeats a yearly `date` on exactly the
+/// days the schedule gives it, in every year of a Gregorian cycle; `None` when
+/// none does.
+fn yearly_rule(date: &RecurringDate, zone: Offset) -> Option<&'static str> {
+    let schedule = occurrences_from(date, zone, Millis::MIN, GREGORIAN_CYCLE);
+    let (start, end, whole_days) = bounds((date.start, date.end), zone);
+    let (first, ms_of_day) = to_civil(start, Offset::UTC);
+    YEARLY_RULES.iter().find_map(|&(rule, day_in)| {
+        // Each instance as a calendar app expands it: DTSTART moved by the rule,
+        // the first instance's length kept.
+        let same = (0..).zip(&schedule).all(|(years, o)| {
+            day_in(first, first.year + years).is_some_and(|day| {
+                let at = day.days_since_epoch() * DAY_MS + Millis::from(ms_of_day);
+                bounds((o.start_spec, o.end_spec), zone) == (at, at + end - start, whole_days)
+            })
+        });
+        same.then_some(rule)
+    })
+}
+
+fn vevent(
+    out: &mut String,
+    uid: &str,
+    summary: &str,
+    (start, end, whole_days): (Millis, Millis, bool),
+    rule: Option<&str>,
+    now: Millis,
+) {
+    line(out, "BEGIN:VEVENT");
+    line(out, &format!("UID:{uid}@campaign-widget"));
+    line(out, &format!("DTSTAMP:{}", utc_stamp(now)));
+    for (name, at) in [("DTSTART", start), ("DTEND", end)] {
+        line(
+            out,
+            &if whole_days {
+                format!(
+                    "{name};VALUE=DATE:{}",
+                    day_stamp(to_civil(at, Offset::UTC).0)
+                )
+            } else {
+                format!("{name}:{}", utc_stamp(at))
+            },
+        );
+    }
     if let Some(rule) = rule {
         line(out, rule);
     }
@@ -201,7 +257,7 @@ mod tests {
             .map(|s| s.start_in(Offset::UTC))
             .unwrap_or_default();
         let ics = calendar(&[event("gio-to", "Giỗ Tổ", &gio_to)], Offset::VIETNAM, now);
-        assert_eq!(ics.matches("BEGIN:VEVENT").count(), LUNAR_OCCURRENCES);
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), LISTED_OCCURRENCES);
         assert!(!ics.contains("RRULE"));
         assert!(ics.contains(
             "UID:gio-to-2027@campaign-widget\r\nDTSTAMP:20261130T030000Z\r\nDTSTART;VALUE=DATE:20270416\r\nDTEND;VALUE=DATE:20270417\r\n"
@@ -209,6 +265,102 @@ mod tests {
         assert!(ics.contains("DTSTART;VALUE=DATE:20280404\r\n"));
         assert!(ics.contains("UID:gio-to-2037@campaign-widget"));
         assert!(!ics.contains("20260426"));
+    }
+
+    /// The DTSTART, DTEND and RRULE lines of each VEVENT.
+    fn timing(ics: &str) -> Vec<String> {
+        ics.split("BEGIN:VEVENT\r\n")
+            .skip(1)
+            .map(|event| {
+                let lines = event.split("\r\n");
+                let kept = lines.filter(|l| {
+                    l.starts_with("DT") && !l.starts_with("DTSTAMP") || l.starts_with("RRULE")
+                });
+                kept.collect::<Vec<_>>().join(" ")
+            })
+            .collect()
+    }
+
+    fn yearly(start: &str, end: Option<&str>, now: &str) -> Vec<String> {
+        let key_date = date(start, end, Recurrence::Yearly);
+        let now = parse_date_spec(now)
+            .map(|s| s.start_in(Offset::UTC))
+            .unwrap_or_default();
+        timing(&calendar(
+            &[event("x", "X", &key_date)],
+            Offset::VIETNAM,
+            now,
+        ))
+    }
+
+    #[test]
+    fn the_29th_of_february_repeats_on_the_last_day_of_february() {
+        let now = "2025-01-01T00:00:00+07:00";
+        assert_eq!(
+            yearly("2024-02-29", None, now),
+            ["DTSTART;VALUE=DATE:20240229 DTEND;VALUE=DATE:20240301 RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"]
+        );
+        // From the 29th to 5 March is 6 days in every year (28 February to 5 March).
+        assert_eq!(
+            yearly("2024-02-29", Some("2024-03-05"), now),
+            ["DTSTART;VALUE=DATE:20240229 DTEND;VALUE=DATE:20240306 RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"]
+        );
+    }
+
+    #[test]
+    fn an_instant_repeats_on_its_utc_day() {
+        let now = "2025-01-01T00:00:00+07:00";
+        // 29/02 05:00 in Vietnam is the 28th, 22:00 UTC: the day before the last.
+        assert_eq!(
+            yearly("2024-02-29T05:00:00+07:00", None, now),
+            ["DTSTART:20240228T220000Z DTEND:20240228T220000Z RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-2"]
+        );
+        assert_eq!(
+            yearly("2024-02-29T10:00:00+07:00", None, now),
+            ["DTSTART:20240229T030000Z DTEND:20240229T030000Z RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"]
+        );
+        // 01/03 03:00 in Vietnam is the last day of February in UTC.
+        assert_eq!(
+            yearly("2024-03-01T03:00:00+07:00", None, now),
+            ["DTSTART:20240229T200000Z DTEND:20240229T200000Z RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"]
+        );
+        assert_eq!(
+            yearly("2023-03-01T03:00:00+07:00", None, now),
+            ["DTSTART:20230228T200000Z DTEND:20230228T200000Z RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"]
+        );
+    }
+
+    #[test]
+    fn a_span_that_changes_length_with_leap_years_is_listed() {
+        let now = "2026-12-03T00:00:00+07:00";
+        let ends_on_the_29th = yearly("2024-02-20", Some("2024-02-29"), now);
+        assert_eq!(ends_on_the_29th.len(), LISTED_OCCURRENCES);
+        assert_eq!(
+            ends_on_the_29th[0],
+            "DTSTART;VALUE=DATE:20270220 DTEND;VALUE=DATE:20270301"
+        );
+        assert_eq!(
+            ends_on_the_29th[1],
+            "DTSTART;VALUE=DATE:20280220 DTEND;VALUE=DATE:20280301"
+        );
+        let across = yearly("2023-02-20", Some("2023-03-05"), now);
+        assert_eq!(
+            across[0],
+            "DTSTART;VALUE=DATE:20270220 DTEND;VALUE=DATE:20270306"
+        );
+        assert_eq!(
+            across[1],
+            "DTSTART;VALUE=DATE:20280220 DTEND;VALUE=DATE:20280306"
+        );
+        // 28/02 20:00 at UTC-5 is 1 March in UTC, or the 29th in leap years.
+        let west = yearly("2023-02-28T20:00:00-05:00", None, now);
+        assert_eq!(west[0], "DTSTART:20270301T010000Z DTEND:20270301T010000Z");
+        assert_eq!(west[1], "DTSTART:20280229T010000Z DTEND:20280229T010000Z");
+        // A span that stays clear of the end of February keeps its rule.
+        assert_eq!(
+            yearly("2023-03-01", Some("2023-03-31"), now),
+            ["DTSTART;VALUE=DATE:20230301 DTEND;VALUE=DATE:20230401 RRULE:FREQ=YEARLY"]
+        );
     }
 
     #[test]
