@@ -130,6 +130,15 @@
       if (!L && leaflet && /^1\./.test(leaflet.version)) L = leaflet;
       return !!L;
     }
+    // With reduced motion, `map`'s pans (arrow keys, a popup brought into view)
+    // jump instead of gliding: Leaflet animates them unless told not to.
+    // eslint-disable-next-line no-unused-vars -- called by the glue's import
+    function panWithoutAnimation(map) {
+      var panBy = map.panBy;
+      map.panBy = function (offset, options) {
+        return panBy.call(this, offset, L.extend({}, options, { animate: false }));
+      };
+    }
     /*__CW_GLUE__*/
     return wasm_bindgen;
   }

@@ -9,8 +9,8 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_events::EventListener;
-use js_sys::Array;
+use gloo_events::{EventListener, EventListenerOptions};
+use js_sys::{Array, Reflect};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{
     HtmlElement, IntersectionObserver, IntersectionObserverEntry, ResizeObserver, ShadowRoot,
@@ -119,7 +119,7 @@ fn watch_near(element: &HtmlElement, report: Report) -> Option<Observed<Intersec
     let _ = js_sys::Reflect::set(&init, &"rootMargin".into(), &"300px 0px".into());
     // Constructed through Reflect, so that a browser without the class fails
     // here, softly, rather than at the import.
-    let observer = js_sys::Reflect::get(&web_sys::window().into(), &"IntersectionObserver".into())
+    let observer = Reflect::get(&web_sys::window().into(), &"IntersectionObserver".into())
         .and_then(|c| c.dyn_into::<js_sys::Function>())
         .and_then(|c| js_sys::Reflect::construct(&c, &Array::of2(callback.as_ref(), &init)))
         .and_then(|o| o.dyn_into::<IntersectionObserver>());
@@ -149,9 +149,14 @@ type Observed<T> = (T, Closure<dyn FnMut(Array)>);
 impl Session {
     fn start(element: HtmlElement, config: Rc<MapConfig>, lang: Lang, report: Report) -> Session {
         let map: MapSlot = Rc::default();
-        let touch = web_sys::window()
-            .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
-            .is_some_and(|query| query.matches());
+        let matches = |query: &str| {
+            web_sys::window()
+                .and_then(|w| w.match_media(query).ok().flatten())
+                .is_some_and(|list| list.matches())
+        };
+        // The first gesture's guess only: each gesture then goes by its pointer.
+        let touch = matches("(pointer: coarse)");
+        let reduced_motion = matches("(prefers-reduced-motion: reduce)");
         let alive = Rc::new(Cell::new(true));
         let resize: Rc<RefCell<Option<Observed<ResizeObserver>>>> = Rc::default();
         ask_for_first_tile(&config);
@@ -164,7 +169,8 @@ impl Session {
                 report.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
-                let built = build(&element, &config, lang, touch, report.clone()).await;
+                let motion = (touch, reduced_motion);
+                let built = build(&element, &config, lang, motion, report.clone()).await;
                 if !alive.get() {
                     return; // unmounted while loading: `built` is dropped, removing the map
                 }
@@ -184,7 +190,7 @@ impl Session {
                 }
             });
         }
-        let listeners = attention_listeners(&element, &map, touch, &report);
+        let listeners = attention_listeners(&element, &map, &report);
         Session {
             alive,
             map,
@@ -206,11 +212,13 @@ impl Drop for Session {
 }
 
 /// The wheel zooms only while the map has the visitor's attention (clicked or
-/// focused); on touch devices, one finger moving reports the hint's events.
+/// focused). Each gesture is decided by its pointer, on every device (a touch
+/// laptop's `(pointer: coarse)` is false): a finger does not drag, so one
+/// finger scrolls the page and reports the hint's events, two pan and zoom; a
+/// mouse or pen drags.
 fn attention_listeners(
     element: &HtmlElement,
     map: &MapSlot,
-    touch: bool,
     report: &Report,
 ) -> Vec<EventListener> {
     let wheel = |on: bool| {
@@ -227,19 +235,43 @@ fn attention_listeners(
         EventListener::new(element, "blur", wheel(false)),
         EventListener::new(element, "mouseleave", wheel(false)),
     ];
-    if touch {
-        let moved = report.clone();
-        listeners.push(EventListener::new(element, "touchmove", move |event| {
-            let fingers = event
-                .dyn_ref::<TouchEvent>()
-                .map_or(0, |e| e.touches().length());
-            moved.dispatch(MapEvent::TouchMove { fingers });
-        }));
-        let ended = report.clone();
-        listeners.push(EventListener::new(element, "touchend", move |_| {
-            ended.dispatch(MapEvent::TouchEnd)
-        }));
-    }
+    // Before Leaflet's own listener (capture). Where pointer events are missing
+    // (iOS 12), `(pointer: coarse)` decided at the start.
+    let pointer_type = |event: &web_sys::Event| {
+        Reflect::get(event, &"pointerType".into())
+            .ok()
+            .and_then(|kind| kind.as_string())
+            .unwrap_or_default()
+    };
+    let dragging = map.clone();
+    listeners.push(EventListener::new_with_options(
+        element,
+        "pointerdown",
+        EventListenerOptions::run_in_capture_phase(),
+        move |event| {
+            if let Some(map) = dragging.borrow().as_ref() {
+                map.set_dragging(pointer_type(event) != "touch");
+            }
+        },
+    ));
+    // The browser decides on page scrolling before any event: the stylesheet
+    // lets a finger scroll (`touch-action: pan-x pan-y`), and a pen that
+    // hovers first (`data-pointer="pen"`) asks for none, so that it drags.
+    let hovered = element.clone();
+    listeners.push(EventListener::new(element, "pointerover", move |event| {
+        let _ = hovered.set_attribute("data-pointer", &pointer_type(event));
+    }));
+    let moved = report.clone();
+    listeners.push(EventListener::new(element, "touchmove", move |event| {
+        let fingers = event
+            .dyn_ref::<TouchEvent>()
+            .map_or(0, |e| e.touches().length());
+        moved.dispatch(MapEvent::TouchMove { fingers });
+    }));
+    let ended = report.clone();
+    listeners.push(EventListener::new(element, "touchend", move |_| {
+        ended.dispatch(MapEvent::TouchEnd)
+    }));
     listeners
 }
 
@@ -262,7 +294,7 @@ async fn build(
     element: &HtmlElement,
     config: &MapConfig,
     lang: Lang,
-    touch: bool,
+    motion: (bool, bool),
     report: Report,
 ) -> Result<LeafletMap, JsValue> {
     let shadow: ShadowRoot = element
@@ -280,5 +312,5 @@ async fn build(
             })
         }
     };
-    LeafletMap::create(element, config, lang, touch, health, tiles_done)
+    LeafletMap::create(element, config, lang, motion, health, tiles_done)
 }

@@ -31,6 +31,12 @@ extern "C" {
     #[wasm_bindgen(js_name = useLeaflet)]
     pub fn use_leaflet(leaflet: &JsValue) -> bool;
 
+    /// embed.js's `panWithoutAnimation(map)`: the map's `panBy` (arrow keys, a
+    /// popup brought into view) jumps rather than glides, `animate: false`
+    /// (static/embed.js, `glue`).
+    #[wasm_bindgen(js_name = panWithoutAnimation)]
+    fn pan_without_animation(map: &Map);
+
     /// Leaflet's attribution control (not bound by the crate).
     type AttributionControl;
     #[wasm_bindgen(method, js_name = setPrefix)]
@@ -57,14 +63,19 @@ pub struct LeafletMap {
 }
 
 impl LeafletMap {
-    /// Builds the map in `container`. `touch` devices get one-finger page scroll
-    /// (dragging off) and two-finger pan and zoom (Leaflet's touch zoom).
+    /// Builds the map in `container`. Dragging starts off where the primary
+    /// pointer is a finger (`touch`); each gesture then decides by its own
+    /// pointer type ([`LeafletMap::set_dragging`]): one finger scrolls the page,
+    /// two pan and zoom (Leaflet's touch zoom), a mouse or pen drags. With
+    /// `reduced_motion` (`prefers-reduced-motion: reduce`) nothing moves that
+    /// the visitor did not move: no inertia after a drag, no zoom, fade or
+    /// marker animation, and pans (keys, a popup brought into view) jump.
     /// `on_tiles_done` is called when a round of tiles has settled.
     pub fn create(
         container: &HtmlElement,
         config: &MapConfig,
         lang: Lang,
-        touch: bool,
+        (touch, reduced_motion): (bool, bool),
         health: Rc<TileHealth>,
         on_tiles_done: impl Fn() + 'static,
     ) -> Result<LeafletMap, JsValue> {
@@ -78,7 +89,23 @@ impl LeafletMap {
         options.set_touch_zoom(true);
         options.set_keyboard(true);
         options.set_attribution_control(true);
+        if reduced_motion {
+            // Leaflet animates in JavaScript, which the stylesheet's reduced-motion
+            // rule cannot stop. (Set through `Reflect`, already in the glue: the
+            // crate's setters would each add an import.)
+            for name in [
+                "inertia",
+                "zoomAnimation",
+                "fadeAnimation",
+                "markerZoomAnimation",
+            ] {
+                Reflect::set(&options, &name.into(), &false.into())?;
+            }
+        }
         let map = Map::new_with_element(container, &options)?;
+        if reduced_motion {
+            pan_without_animation(&map);
+        }
 
         if let Ok(control) = Reflect::get(&map, &"attributionControl".into()) {
             control.unchecked_into::<AttributionControl>().set_prefix(
@@ -119,6 +146,19 @@ impl LeafletMap {
         layer.add_to(&map);
 
         let document = container.owner_document().ok_or("no document")?;
+        // A popup brought into view keeps clear of the zoom control (top left,
+        // 10 px in, 74 px down with touch-sized buttons) and of the
+        // attribution (bottom right, 17 px); its width is capped by the
+        // stylesheet, from the map's own width.
+        let popup_options = js_sys::Object::new();
+        let top_left = Point::new(10.0, 82.0);
+        let bottom_right = Point::new(10.0, 22.0);
+        Reflect::set(&popup_options, &"autoPanPaddingTopLeft".into(), &top_left)?;
+        Reflect::set(
+            &popup_options,
+            &"autoPanPaddingBottomRight".into(),
+            &bottom_right,
+        )?;
         for marker_config in &config.markers {
             let icon_options = DivIconOptions::new();
             icon_options.set_html(PIN.to_owned());
@@ -140,7 +180,7 @@ impl LeafletMap {
                 marker_config.address.get(lang),
             )?;
             let marker_layer: &Layer = marker.unchecked_ref();
-            marker_layer.bind_popup_with_options(&popup, &js_sys::Object::new());
+            marker_layer.bind_popup_with_options(&popup, &popup_options);
             marker_layer.add_to(&map);
         }
         Ok(LeafletMap {
@@ -156,7 +196,18 @@ impl LeafletMap {
 
     /// Turns scroll-wheel zoom on (the map has the visitor's attention) or off.
     pub fn set_wheel_zoom(&self, on: bool) {
-        if let Ok(handler) = Reflect::get(&self.map, &"scrollWheelZoom".into()) {
+        self.set_handler("scrollWheelZoom", on);
+    }
+
+    /// Turns one-pointer dragging on (a mouse or pen) or off (a finger, which
+    /// scrolls the page), for the gesture that is starting.
+    pub fn set_dragging(&self, on: bool) {
+        self.set_handler("dragging", on);
+    }
+
+    /// Enables or disables one of the map's handlers (`map[name]`, an `L.Handler`).
+    fn set_handler(&self, name: &str, on: bool) {
+        if let Ok(handler) = Reflect::get(&self.map, &name.into()) {
             let handler: leaflet::Handler = handler.unchecked_into();
             if on {
                 handler.enable();

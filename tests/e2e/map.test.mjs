@@ -4,7 +4,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { servers, browser } from "./support/harness.mjs";
-import { openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
+import { join } from "node:path";
+import { openPage, screenshot, screenshots, PHONE, DESKTOP } from "./support/browser.mjs";
 
 
 // The widget's Leaflet, by its content-hashed name (or a page's own copy).
@@ -132,6 +133,127 @@ test("on a phone, one finger scrolls the page and does not pan the map; a hint s
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** One finger (CDP touch input) moved 150 px up from 70 % down the map. */
+async function oneFingerUp(context, page) {
+  const canvas = await page.locator("campaign-widget .cw-map-canvas").boundingBox();
+  const cdp = await context.newCDPSession(page);
+  const x = canvas.x + canvas.width / 2;
+  const y = canvas.y + canvas.height * 0.7;
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
+  for (let step = 1; step <= 10; step++) {
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y: y - step * 15 }] });
+  }
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await page.waitForTimeout(300);
+}
+
+test("on a touchscreen laptop (pointer: fine), one finger scrolls the page and does not pan the map; the mouse still drags it", async () => {
+  const { context, page, problems } = await openPage(browser, DESKTOP, servers);
+  await page.goto(`${servers.hostOrigin}/map.html`);
+  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
+  await tileLoaded(page);
+  assert.equal(await page.evaluate(() => matchMedia("(pointer: coarse)").matches), false, "a fine pointer, as on a Windows touch laptop");
+  const pane = () => page.evaluate(() => document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-map-pane").style.transform);
+  const [paneBefore, scrollBefore] = [await pane(), await page.evaluate(() => scrollY)];
+  await oneFingerUp(context, page);
+  assert.equal(await pane(), paneBefore, "the finger did not pan the map");
+  // The page's own fling may go on a little: wait until it rests.
+  let scrolled = await page.evaluate(() => scrollY);
+  for (let settled = -1; settled !== scrolled; ) {
+    settled = scrolled;
+    await page.waitForTimeout(250);
+    scrolled = await page.evaluate(() => scrollY);
+  }
+  assert.ok(scrolled > scrollBefore + 50, `the page scrolled (${scrollBefore} → ${scrolled})`);
+
+  // The mouse, next, drags the map as before.
+  const canvas = await page.locator("campaign-widget .cw-map-canvas").boundingBox();
+  await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(canvas.x + canvas.width / 2 - 80, canvas.y + canvas.height / 2 - 40, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForTimeout(600);
+  assert.notEqual(await pane(), paneBefore, "the mouse panned the map");
+  assert.equal(await page.evaluate(() => scrollY), scrolled, "and did not scroll the page");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("with prefers-reduced-motion, nothing moves that the visitor did not move: no inertia, no zoom animation, no gliding pan", async () => {
+  const { context, page, problems } = await openPage(browser, { ...DESKTOP, reducedMotion: "reduce" }, servers);
+  await page.goto(`${servers.hostOrigin}/map.html`);
+  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
+  await tileLoaded(page);
+  const pane = () => page.evaluate(() => document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-map-pane").style.transform);
+  // A quick flick, released while moving: Leaflet's inertia would glide on.
+  const canvas = await page.locator("campaign-widget .cw-map-canvas").boundingBox();
+  const [x, y] = [canvas.x + canvas.width / 2, canvas.y + canvas.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 4; step++) await page.mouse.move(x - step * 40, y);
+  await page.mouse.up();
+  const released = await pane();
+  await page.waitForTimeout(800);
+  assert.equal(await pane(), released, "the map stopped where the mouse let go");
+
+  // Zooming and key pans: no animation classes, the map where it ends at once.
+  await page.evaluate(() => {
+    const map = document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-container");
+    window.__animated = 0;
+    new MutationObserver(() => { if (map.classList.contains("leaflet-zoom-anim")) window.__animated++; })
+      .observe(map, { attributes: true, attributeFilter: ["class"] });
+  });
+  await page.locator("campaign-widget .leaflet-control-zoom-in").click();
+  await page.waitForTimeout(400);
+  assert.equal(await page.evaluate(() => window.__animated), 0, "no zoom animation");
+  assert.equal(await page.locator("campaign-widget .leaflet-marker-icon.leaflet-zoom-animated").count(), 0, "no marker zoom animation");
+  await page.locator("campaign-widget .cw-map-canvas").focus();
+  const beforeKey = await pane();
+  await page.keyboard.press("ArrowRight");
+  const afterKey = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() =>
+    done(document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-map-pane").style.transform))));
+  assert.notEqual(afterKey, beforeKey, "the arrow key panned");
+  await page.waitForTimeout(500);
+  assert.equal(await pane(), afterKey, "at once, with no glide");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const width of [280, 320, 360]) {
+  test(`a marker popup fits inside the map on a ${width} px phone: text wrapped, a 44 px close button, no control over it`, async () => {
+    const device = { ...PHONE, viewport: { width, height: 740 } };
+    const { context, page, problems } = await openPage(browser, device, servers);
+    await page.goto(`${servers.hostOrigin}/map.html?config=map-popup.json`);
+    await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
+    await tileLoaded(page);
+    await page.locator("campaign-widget .cw-marker").tap();
+    const popup = page.locator("campaign-widget .leaflet-popup");
+    await popup.waitFor();
+    await page.waitForTimeout(600); // the popup brought into view
+    // The map alone (the page is 3,400 px tall).
+    await page.locator("campaign-widget .cw-map-frame").screenshot({ path: join(screenshots, `map-popup-${width}.png`) });
+    const box = async (selector) => page.locator(`campaign-widget ${selector}`).boundingBox();
+    const map = await box(".cw-map-canvas");
+    const inside = (b) => b.x >= map.x - 0.5 && b.y >= map.y - 0.5 && b.x + b.width <= map.x + map.width + 0.5 && b.y + b.height <= map.y + map.height + 0.5;
+    const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const bubble = await box(".leaflet-popup-content-wrapper");
+    assert.ok(inside(bubble), `popup ${JSON.stringify(bubble)} inside map ${JSON.stringify(map)}`);
+    const close = await box(".leaflet-popup-close-button");
+    assert.ok(close.width >= 44 && close.height >= 44, `close button ${close.width}×${close.height}`);
+    assert.ok(inside(close), "close button inside the map");
+    for (const control of [".leaflet-control-zoom", ".leaflet-control-attribution"]) {
+      assert.equal(overlap(bubble, await box(control)), false, `${control} is clear of the popup`);
+    }
+    const cut = await page.evaluate(() => {
+      const content = document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-popup-content");
+      return [...content.querySelectorAll("strong, span")].some((el) => el.scrollWidth > el.clientWidth + 1) || content.scrollWidth > content.clientWidth + 1;
+    });
+    assert.equal(cut, false, "no text cut");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
 
 test("keyboard: the map takes focus, then zooms with + and turns on wheel zoom", async () => {
   const { context, page } = await openPage(browser, DESKTOP, servers);

@@ -163,6 +163,43 @@ for (const engine of Object.keys(ENGINES)) {
       await shot(`engine-${engine}-map-desktop`, driver.takeScreenshot());
     });
 
+    for (const width of [280, 320, 360]) {
+      test(`a marker popup fits inside the map at ${width} CSS px, with a 44 px close button and no control over it`, async () => {
+        const src = encodeURIComponent("map.html?config=map-popup.json");
+        await driver.get(`${servers.hostOrigin}/phone-frame.html?width=${width}&src=${src}`);
+        const frame = await driver.findElement(By.id("phone"));
+        await driver.switchTo().frame(frame);
+        await waitFor(driver, () => document.querySelector("campaign-widget")?.shadowRoot?.querySelector(".cw-map"), [], "the map section");
+        await driver.executeScript(() => document.querySelector("campaign-widget").shadowRoot.querySelector(".cw-map").scrollIntoView());
+        await waitFor(driver, () => document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-tile-loaded"), [], "a tile");
+        await driver.executeScript(() => document.querySelector("campaign-widget").shadowRoot.querySelector(".cw-marker").click());
+        await waitFor(driver, () => document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-popup"), [], "the popup");
+        await driver.sleep(700); // brought into view
+        const seen = await driver.executeScript(() => {
+          const shadow = document.querySelector("campaign-widget").shadowRoot;
+          const box = (selector) => shadow.querySelector(selector).getBoundingClientRect();
+          const map = box(".cw-map-canvas");
+          const inside = (b) => b.left >= map.left - 0.5 && b.top >= map.top - 0.5 && b.right <= map.right + 0.5 && b.bottom <= map.bottom + 0.5;
+          const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          const bubble = box(".leaflet-popup-content-wrapper");
+          const close = box(".leaflet-popup-close-button");
+          const content = shadow.querySelector(".leaflet-popup-content");
+          return {
+            inside: inside(bubble), closeInside: inside(close), close: [close.width, close.height],
+            covered: [".leaflet-control-zoom", ".leaflet-control-attribution"].filter((c) => overlap(bubble, box(c))),
+            cut: content.scrollWidth > content.clientWidth + 1,
+          };
+        });
+        await driver.switchTo().defaultContent();
+        await shot(`engine-${engine}-map-popup-${width}`, frame.takeScreenshot());
+        assert.equal(seen.inside, true);
+        assert.equal(seen.closeInside, true);
+        assert.ok(seen.close[0] >= 44 && seen.close[1] >= 44, seen.close.join("×"));
+        assert.deepEqual(seen.covered, []);
+        assert.equal(seen.cut, false);
+      });
+    }
+
     test("a bad config shows the error panel, keeps the fallback, and fires campaign-widget:error", async () => {
       await driver.get(`${servers.hostOrigin}/configs.html`);
       await waitFor(driver, () => window.__events.length >= 6, [], "six events");
