@@ -8,7 +8,10 @@
  * included twice. It never throws into the host page. */
 (function () {
   "use strict";
-  if (window.CampaignWidget) return; // included twice: the first copy does the work
+  // Included twice: the first copy does the work. Its API has a version; an
+  // element with id="CampaignWidget" (a webmaster's wrapper, which the browser
+  // also exposes as window.CampaignWidget) has none.
+  if (window.CampaignWidget && window.CampaignWidget.version) return;
 
   var VERSION = "__CW_VERSION__";
   var WASM = "__CW_WASM__";

@@ -124,6 +124,23 @@ test("a page with its own map on Leaflet 0.7 keeps its L, and the widget's map r
   await context.close();
 });
 
+test("a page with elements named CampaignWidget, L, define and wasm_bindgen (DOM clobbering): the widget and its map work, the elements stay", async () => {
+  const { context, page, problems } = await openPage(browser, PHONE, servers);
+  await page.goto(`${servers.hostOrigin}/named-elements.html`);
+  await page.locator("campaign-widget h2").waitFor({ timeout: 10000 });
+  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
+  await tileLoaded(page);
+  const state = await page.evaluate(() => ({
+    api: typeof window.CampaignWidget.mount,
+    wrapper: document.getElementById("CampaignWidget").contains(document.querySelector("campaign-widget")),
+    l: window.L === document.getElementById("L"),
+    define: window.define === document.getElementById("define"),
+  }));
+  assert.deepEqual(state, { api: "function", wrapper: true, l: true, define: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a page without Leaflet gets no L global from the widget's map", async () => {
   const { context, page, problems } = await openPage(browser, DESKTOP, servers);
   await page.goto(`${servers.hostOrigin}/map.html`);
