@@ -3,12 +3,24 @@
 //! by more than a minute (`campaign_core::time::clock_correction`), for as long
 //! as the device clock keeps to the monotonic clock (`performance.now()`) as it
 //! did when the header was read (`campaign_core::time::corrected`): a clock set
-//! right while the page is open, or a device that slept, ends the correction.
+//! right while the page is open, or a device that slept, ends the correction
+//! until the server's `Date` has been read again (embed.js `checkServerTime`).
 //! The ticking that re-reads it each second is `hooks::use_now`.
 
 use std::cell::{Cell, RefCell};
 
+use wasm_bindgen::prelude::*;
+
 use campaign_core::time::{clock_correction, corrected, parse_http_date, Millis};
+
+#[wasm_bindgen]
+extern "C" {
+    /// embed.js's `checkServerTime()`: reads the server's `Date` again (embed.js,
+    /// not from the cache), which comes back through
+    /// [`observe_server_date`] (static/embed.js, `glue`).
+    #[wasm_bindgen(js_name = checkServerTime)]
+    fn check_server_time();
+}
 
 thread_local! {
     /// Server time minus device time, when it is worth correcting.
@@ -54,7 +66,16 @@ pub fn correction() -> Millis {
     if skew == 0 {
         return 0;
     }
-    corrected(skew, ANCHOR.with(Cell::get), device_minus_monotonic())
+    let correction = corrected(skew, ANCHOR.with(Cell::get), device_minus_monotonic());
+    if correction == 0 {
+        // The device clock was set or the device slept: what was measured
+        // against the old clock says nothing now. The device clock until the
+        // server answers again.
+        SKEW.with(|s| s.set(0));
+        READINGS.with(|r| r.borrow_mut().clear());
+        check_server_time();
+    }
+    correction
 }
 
 /// Ticks performed so far on this page.

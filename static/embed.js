@@ -133,6 +133,16 @@
       if (!L && leaflet && /^1\./.test(leaflet.version)) L = leaflet;
       return !!L;
     }
+    // The device clock was set, or the device slept, since the server's time
+    // was read (src/clock.rs): read it again, from this script's own URL (a
+    // GET: browsers report a HEAD's empty body as an aborted request).
+    // eslint-disable-next-line no-unused-vars -- called by the glue's import
+    function checkServerTime() {
+      fetch(base + "embed.js", { cache: "no-store" }).then(function (response) {
+        var date = serverDate(response);
+        if (date) date();
+      }, function () {});
+    }
     // With reduced motion, `map`'s pans (arrow keys, a popup brought into view)
     // jump instead of gliding: Leaflet animates them unless told not to.
     // eslint-disable-next-line no-unused-vars -- called by the glue's import

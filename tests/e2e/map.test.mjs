@@ -255,6 +255,33 @@ for (const width of [280, 320, 360]) {
   });
 }
 
+test("a page enlarged with CSS zoom, the widget in a scaled column: a click on the marker opens its popup, a drag moves the map with the pointer", async () => {
+  const { context, page, problems } = await openPage(browser, DESKTOP, servers);
+  await page.goto(`${servers.hostOrigin}/zoomed-page.html`);
+  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
+  await tileLoaded(page);
+  const marker = await page.locator("campaign-widget .cw-marker").boundingBox();
+  // The pin's dot, where a visitor aims.
+  await page.mouse.click(marker.x + marker.width / 2, marker.y + marker.height * 0.35);
+  await page.locator("campaign-widget .leaflet-popup").waitFor({ timeout: 5000 });
+  await page.locator("campaign-widget .leaflet-popup-close-button").click();
+  // A drag of 100 px on screen moves the marker 100 px on screen.
+  const canvas = await page.locator("campaign-widget .cw-map-canvas").boundingBox();
+  const [x, y] = [canvas.x + canvas.width * 0.3, canvas.y + canvas.height * 0.8];
+  const before = await page.locator("campaign-widget .cw-marker").boundingBox();
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 10; step++) await page.mouse.move(x + step * 10, y, { steps: 1 });
+  await page.waitForTimeout(100);
+  await page.mouse.move(x + 100, y);
+  await page.mouse.up();
+  await page.waitForTimeout(800);
+  const after = await page.locator("campaign-widget .cw-marker").boundingBox();
+  assert.ok(Math.abs(after.x - before.x - 100) <= 3, `the marker moved ${after.x - before.x} px for a 100 px drag`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("keyboard: the map takes focus, then zooms with + and turns on wheel zoom", async () => {
   const { context, page } = await openPage(browser, DESKTOP, servers);
   await page.goto(`${servers.hostOrigin}/map.html`);

@@ -80,3 +80,25 @@ test("a device clock set right while the page is open changes nothing: the count
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a phone 3 days fast that sleeps an hour keeps the server's time after waking: it reads the server's Date again", async () => {
+  const { context, page, problems } = await open({ fast: 3 * DAY });
+  assert.equal((await page.locator("campaign-widget .cw-value").allInnerTexts())[0], "100");
+  const asked = [];
+  page.on("request", (r) => { if (/\/embed\.js$/.test(r.url())) asked.push(r.url()); });
+  const answered = page.waitForResponse((r) => /\/embed\.js$/.test(r.url()), { timeout: 5000 });
+  // Asleep: the device clock (still 3 days fast) moves on an hour while the
+  // monotonic clock (performance.now) stood still, and the server's time
+  // moved (here) by seconds.
+  await page.clock.setSystemTime(new Date(Date.now() + 3 * DAY + 3_600_000));
+  await page.clock.runFor(1000);
+  // The server's answer arrives in real time, then the next tick shows it.
+  await answered;
+  await page.waitForTimeout(200);
+  await page.clock.runFor(2000);
+  assert.equal(asked.length, 1, "one request for the server's time");
+  assert.equal((await page.locator("campaign-widget .cw-value").allInnerTexts())[0], "100", "still the server's 100 days, not the device's 97");
+  assert.match(await page.locator("campaign-widget .cw-clock-note").innerText(), /lệch/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

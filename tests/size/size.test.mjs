@@ -54,7 +54,8 @@ test("the first render needs only embed.js and the wasm: no other script, and th
 
 test("the loader with its glue stays small", () => {
   // 7.0 KB today (pans without animation, a clobbered window.CampaignWidget told
-  // from the API); a release's wasm name and hash, written into it, move it by a few bytes.
+  // from the API, the server's time read again after a sleep); a release's wasm
+  // name and hash, written into it, move it by a few bytes.
   assert.ok(shipped("embed.js", "br") <= 7.1 * KB, `${shipped("embed.js", "br")} > ${7.1 * KB}`);
-  assert.ok(shipped("embed.js", "gz") <= 7.7 * KB, `${shipped("embed.js", "gz")} > ${7.7 * KB}`);
+  assert.ok(shipped("embed.js", "gz") <= 7.8 * KB, `${shipped("embed.js", "gz")} > ${7.8 * KB}`);
 });
