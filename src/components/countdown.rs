@@ -63,8 +63,12 @@ pub fn Countdown(props: &CountdownProps) -> Html {
         );
     }
 
+    // translate="no" (HTML's translate attribute): a page translator replaces
+    // each text node it translates with <font> elements, and the text nodes
+    // Yew goes on updating each second would be off screen: a frozen timer.
     html! {
-        <section class="cw-section cw-countdown" aria-labelledby="cw-countdown-heading" ref={section}>
+        <section class="cw-section cw-countdown" aria-labelledby="cw-countdown-heading" ref={section}
+            translate="no">
             <h3 class="cw-heading" id="cw-countdown-heading">{ t.countdown }</h3>
             if let Some(status) = feature {
                 <div class="cw-featured">

@@ -65,8 +65,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     { for campaign.goals.iter().take(shown).map(|goal| html! { <li>{ goal.get(lang) }</li> }) }
                 </ol>
                 if collapsible {
+                    // Its label changes with each press: not for a page translator
+                    // (see the countdown's translate="no").
                     <button type="button" class="cw-button cw-more" aria-expanded={(*expanded).to_string()}
-                        aria-controls="cw-goals" ref={more}>
+                        aria-controls="cw-goals" ref={more} translate="no">
                         { if *expanded { t.show_less.to_owned() }
                           else { format!("{} ({})", t.show_more, campaign.goals.len() - shown) } }
                     </button>

@@ -105,6 +105,38 @@ test("what the live region says is true when it is said: each milestone, a secon
   }
 });
 
+test("a page translator that wraps the widget's text in <font> leaves the countdown live: it keeps ticking and flips at the start", async () => {
+  const { context, page, problems } = await openAt("2021-05-23T06:59:55+07:00");
+  // What Google's and Chrome's page translation do to each text node they
+  // translate, skipping what is marked translate="no" (HTML's translate
+  // attribute, which they honour). Yew keeps writing to the nodes it made; a
+  // node replaced this way is no longer on screen.
+  await page.evaluate(() => {
+    const root = document.querySelector("campaign-widget").shadowRoot;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (node.data.trim() && !node.parentElement.closest("[translate=no]")) nodes.push(node);
+    }
+    for (const node of nodes) {
+      const outer = document.createElement("font");
+      const inner = document.createElement("font");
+      inner.textContent = node.data;
+      outer.append(inner);
+      node.replaceWith(outer);
+    }
+  });
+  assert.deepEqual(await digits(page), ["0", "00", "00", "05"]);
+  // Ticks come a few ms after each second.
+  await page.clock.runFor(2_100);
+  assert.deepEqual(await digits(page), ["0", "00", "00", "03"], "still ticking");
+  await page.clock.runFor(5_000);
+  assert.equal(await page.locator("campaign-widget .cw-digits-label").innerText(), "Kết thúc sau");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a hidden page performs no re-renders, and catches up when shown", async () => {
   const { context, page } = await openAt("2026-11-25T10:00:00+07:00");
   await page.clock.runFor(2_000);

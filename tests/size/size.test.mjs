@@ -30,9 +30,10 @@ const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 // announcements true when heard (less than a day / an hour, "1 day").
 // +0.9 KB gzip, +0.6 KB brotli for the map's gestures by pointer type (touch
 // laptops), reduced motion (Leaflet's animations off, pans that jump) and
-// popups capped to the map (their pan padding).
+// popups capped to the map (their pan padding); +0.03 KB brotli for the
+// countdown kept from page translators (translate="no").
 const GZIP_CEILING = 115.6 * KB; // the goal: 110 KB
-const BROTLI_CEILING = 102.7 * KB; // the goal: 92 KB
+const BROTLI_CEILING = 102.8 * KB; // the goal: 92 KB
 test("everything before the first render (wasm + embed.js with the glue) does not grow, gzip or brotli", () => {
   const brotli = shipped(wasm, "br") + shipped("embed.js", "br");
   const gzip = shipped(wasm, "gz") + shipped("embed.js", "gz");
