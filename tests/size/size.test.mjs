@@ -26,7 +26,7 @@ const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 // +0.03 KB gzip, +0.25 KB brotli for the map's Leaflet kept off the page's `L`
 // (a page's own Leaflet 0.7 map keeps working beside the widget's).
 // +0.6 KB gzip, +0.4 KB brotli for calendar files exact on 29 February (a rule
-// per date checked against the schedule over 400 years, else listed days) and
+// per date checked against the schedule year by year, else listed days) and
 // announcements true when heard (less than a day / an hour, "1 day").
 // +0.9 KB gzip, +0.6 KB brotli for the map's gestures by pointer type (touch
 // laptops), reduced motion (Leaflet's animations off, pans that jump) and
