@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { servers, browser } from "./support/harness.mjs";
 import { join } from "node:path";
 import { openPage, screenshot, screenshots, PHONE, DESKTOP } from "./support/browser.mjs";
+import { popupFit } from "./support/popup-fit.mjs";
 
 
 // The widget's Leaflet, by its content-hashed name (or a page's own copy).
@@ -109,14 +110,15 @@ test("Leaflet that cannot load gives the same fallback", async () => {
   await context.close();
 });
 
-test("on a phone, one finger scrolls the page and does not pan the map; a hint says to use two", async () => {
-  const { context, page, problems } = await openPage(browser, PHONE, servers);
-  await page.goto(`${servers.hostOrigin}/map.html`);
-  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
-  await tileLoaded(page);
+/** The map pane's transform: where the visitor has panned the map (run in the page). */
+function mapPaneTransform() {
+  return document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-map-pane").style.transform;
+}
+
+/** One finger (CDP touch input) moved 150 px up from 70 % down the map; returns
+ *  the hint shown while it was down (null for none). */
+async function oneFingerUp(context, page) {
   const canvas = await page.locator("campaign-widget .cw-map-canvas").boundingBox();
-  const pane = () => page.evaluate(() => document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-map-pane").style.transform);
-  const [paneBefore, scrollBefore] = [await pane(), await page.evaluate(() => scrollY)];
   const cdp = await context.newCDPSession(page);
   const x = canvas.x + canvas.width / 2;
   const y = canvas.y + canvas.height * 0.7;
@@ -127,6 +129,17 @@ test("on a phone, one finger scrolls the page and does not pan the map; a hint s
   const hint = await page.locator("campaign-widget .cw-map-hint").innerText().catch(() => null);
   await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
   await page.waitForTimeout(300);
+  return hint;
+}
+
+test("on a phone, one finger scrolls the page and does not pan the map; a hint says to use two", async () => {
+  const { context, page, problems } = await openPage(browser, PHONE, servers);
+  await page.goto(`${servers.hostOrigin}/map.html`);
+  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
+  await tileLoaded(page);
+  const pane = () => page.evaluate(mapPaneTransform);
+  const [paneBefore, scrollBefore] = [await pane(), await page.evaluate(() => scrollY)];
+  const hint = await oneFingerUp(context, page);
   assert.equal(hint, "Dùng hai ngón tay để di chuyển bản đồ");
   assert.equal(await pane(), paneBefore, "the map did not pan");
   assert.ok((await page.evaluate(() => scrollY)) > scrollBefore + 50, "the page scrolled");
@@ -134,27 +147,13 @@ test("on a phone, one finger scrolls the page and does not pan the map; a hint s
   await context.close();
 });
 
-/** One finger (CDP touch input) moved 150 px up from 70 % down the map. */
-async function oneFingerUp(context, page) {
-  const canvas = await page.locator("campaign-widget .cw-map-canvas").boundingBox();
-  const cdp = await context.newCDPSession(page);
-  const x = canvas.x + canvas.width / 2;
-  const y = canvas.y + canvas.height * 0.7;
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
-  for (let step = 1; step <= 10; step++) {
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y: y - step * 15 }] });
-  }
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-  await page.waitForTimeout(300);
-}
-
 test("on a touchscreen laptop (pointer: fine), one finger scrolls the page and does not pan the map; the mouse still drags it", async () => {
   const { context, page, problems } = await openPage(browser, DESKTOP, servers);
   await page.goto(`${servers.hostOrigin}/map.html`);
   await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
   await tileLoaded(page);
   assert.equal(await page.evaluate(() => matchMedia("(pointer: coarse)").matches), false, "a fine pointer, as on a Windows touch laptop");
-  const pane = () => page.evaluate(() => document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-map-pane").style.transform);
+  const pane = () => page.evaluate(mapPaneTransform);
   const [paneBefore, scrollBefore] = [await pane(), await page.evaluate(() => scrollY)];
   await oneFingerUp(context, page);
   assert.equal(await pane(), paneBefore, "the finger did not pan the map");
@@ -185,7 +184,7 @@ test("with prefers-reduced-motion, nothing moves that the visitor did not move: 
   await page.goto(`${servers.hostOrigin}/map.html`);
   await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
   await tileLoaded(page);
-  const pane = () => page.evaluate(() => document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-map-pane").style.transform);
+  const pane = () => page.evaluate(mapPaneTransform);
   // A quick flick, released while moving: Leaflet's inertia would glide on.
   const canvas = await page.locator("campaign-widget .cw-map-canvas").boundingBox();
   const [x, y] = [canvas.x + canvas.width / 2, canvas.y + canvas.height / 2];
@@ -211,8 +210,8 @@ test("with prefers-reduced-motion, nothing moves that the visitor did not move: 
   await page.locator("campaign-widget .cw-map-canvas").focus();
   const beforeKey = await pane();
   await page.keyboard.press("ArrowRight");
-  const afterKey = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() =>
-    done(document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-map-pane").style.transform))));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
+  const afterKey = await pane(); // a frame later: a glide would be under way
   assert.notEqual(afterKey, beforeKey, "the arrow key panned");
   await page.waitForTimeout(500);
   assert.equal(await pane(), afterKey, "at once, with no glide");
@@ -233,23 +232,12 @@ for (const width of [280, 320, 360]) {
     await page.waitForTimeout(600); // the popup brought into view
     // The map alone (the page is 3,400 px tall).
     await page.locator("campaign-widget .cw-map-frame").screenshot({ path: join(screenshots, `map-popup-${width}.png`) });
-    const box = async (selector) => page.locator(`campaign-widget ${selector}`).boundingBox();
-    const map = await box(".cw-map-canvas");
-    const inside = (b) => b.x >= map.x - 0.5 && b.y >= map.y - 0.5 && b.x + b.width <= map.x + map.width + 0.5 && b.y + b.height <= map.y + map.height + 0.5;
-    const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-    const bubble = await box(".leaflet-popup-content-wrapper");
-    assert.ok(inside(bubble), `popup ${JSON.stringify(bubble)} inside map ${JSON.stringify(map)}`);
-    const close = await box(".leaflet-popup-close-button");
-    assert.ok(close.width >= 44 && close.height >= 44, `close button ${close.width}×${close.height}`);
-    assert.ok(inside(close), "close button inside the map");
-    for (const control of [".leaflet-control-zoom", ".leaflet-control-attribution"]) {
-      assert.equal(overlap(bubble, await box(control)), false, `${control} is clear of the popup`);
-    }
-    const cut = await page.evaluate(() => {
-      const content = document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-popup-content");
-      return [...content.querySelectorAll("strong, span")].some((el) => el.scrollWidth > el.clientWidth + 1) || content.scrollWidth > content.clientWidth + 1;
-    });
-    assert.equal(cut, false, "no text cut");
+    const seen = await page.evaluate(popupFit);
+    assert.ok(seen.inside, `popup ${seen.bubble} inside map ${seen.map}`);
+    assert.ok(seen.close[0] >= 44 && seen.close[1] >= 44, `close button ${seen.close.join("×")}`);
+    assert.ok(seen.closeInside, "close button inside the map");
+    assert.deepEqual(seen.covered, [], "the zoom control and attribution are clear of the popup");
+    assert.equal(seen.cut, false, "no text cut");
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import ICAL from "ical.js";
 import { By } from "selenium-webdriver";
 import { startServers, root } from "../e2e/support/servers.mjs";
+import { popupFit } from "../e2e/support/popup-fit.mjs";
 import { ENGINES, startEngine, waitFor } from "./support/webdriver.mjs";
 
 const output = join(root, "tests", "output");
@@ -175,24 +176,10 @@ for (const engine of Object.keys(ENGINES)) {
         await driver.executeScript(() => document.querySelector("campaign-widget").shadowRoot.querySelector(".cw-marker").click());
         await waitFor(driver, () => document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-popup"), [], "the popup");
         await driver.sleep(700); // brought into view
-        const seen = await driver.executeScript(() => {
-          const shadow = document.querySelector("campaign-widget").shadowRoot;
-          const box = (selector) => shadow.querySelector(selector).getBoundingClientRect();
-          const map = box(".cw-map-canvas");
-          const inside = (b) => b.left >= map.left - 0.5 && b.top >= map.top - 0.5 && b.right <= map.right + 0.5 && b.bottom <= map.bottom + 0.5;
-          const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-          const bubble = box(".leaflet-popup-content-wrapper");
-          const close = box(".leaflet-popup-close-button");
-          const content = shadow.querySelector(".leaflet-popup-content");
-          return {
-            inside: inside(bubble), closeInside: inside(close), close: [close.width, close.height],
-            covered: [".leaflet-control-zoom", ".leaflet-control-attribution"].filter((c) => overlap(bubble, box(c))),
-            cut: content.scrollWidth > content.clientWidth + 1,
-          };
-        });
+        const seen = await driver.executeScript(popupFit);
         await driver.switchTo().defaultContent();
         await shot(`engine-${engine}-map-popup-${width}`, frame.takeScreenshot());
-        assert.equal(seen.inside, true);
+        assert.equal(seen.inside, true, `popup ${seen.bubble} inside map ${seen.map}`);
         assert.equal(seen.closeInside, true);
         assert.ok(seen.close[0] >= 44 && seen.close[1] >= 44, seen.close.join("×"));
         assert.deepEqual(seen.covered, []);
