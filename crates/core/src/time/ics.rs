@@ -4,9 +4,10 @@
 //! A calendar app must show exactly the days the widget shows. A yearly date gets
 //! an `RRULE` only when one of the rules below gives, in every year, the same
 //! start and end as the widget's schedule (checked over 8 years, which decide
-//! for all): `FREQ=YEARLY` for most, `BYMONTH=2;BYMONTHDAY=-1` for 29 February (which the schedule moves to the 28th in common years, where a
-//! plain yearly rule on the 29th gives nothing, RFC 5545 §3.3.10), `-2` for an
-//! instant whose UTC day is the day before. A date no rule can repeat (a span
+//! for all): `FREQ=YEARLY` for most, `BYMONTH=2;BYMONTHDAY=-1` for 29 February
+//! (which the schedule moves to the 28th in common years, where a plain yearly
+//! rule on the 29th gives nothing, RFC 5545 §3.3.10), `-2` for an instant whose
+//! UTC day is the day before. A date no rule can repeat (a span
 //! across the end of February changes length with leap years) is listed as one
 //! event per occurrence, as a yearly lunar date is (calendar apps cannot repeat
 //! by the lunar calendar): from the widget's clock on, and no other day.
