@@ -15,6 +15,7 @@ pub mod components;
 pub mod embed;
 pub mod hooks;
 pub mod map;
+pub mod page;
 
 use campaign_core::{config, error, i18n};
 #[cfg(feature = "builder")]

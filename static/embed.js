@@ -152,6 +152,28 @@
         return panBy.call(this, offset, L.extend({}, options, { animate: false }));
       };
     }
+    // The share button (src/page.rs): the device's share sheet where there is
+    // one, else the link copied. A share refused other than by the visitor
+    // (an in-app browser's NotAllowedError) falls back to the copy too.
+    // eslint-disable-next-line no-unused-vars -- called by the glue's import
+    function shareLink(title, text, url) {
+      var nav = navigator;
+      function copy() {
+        var clipboard = nav.clipboard;
+        if (!clipboard || !clipboard.writeText) return "";
+        return clipboard.writeText(url).then(function () {
+          return "copied";
+        }, function () {
+          return "";
+        });
+      }
+      if (!nav.share) return Promise.resolve(copy());
+      return nav.share({ title: title, text: text, url: url }).then(function () {
+        return "shared";
+      }, function (error) {
+        return error && error.name === "AbortError" ? "cancelled" : copy();
+      });
+    }
     /*__CW_GLUE__*/
     return wasm_bindgen;
   }

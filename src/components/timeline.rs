@@ -1,14 +1,18 @@
 //! The timeline: every key date in order of its current or next occurrence, with
-//! its state, its date (range), how far it is, and links that add it (or all of
-//! them) to a calendar as an .ics file made in the browser.
+//! its state, its date (range), how far it is, and the choices that add it (or
+//! all of them) to a calendar: a Google Calendar link, an .ics file made in the
+//! browser ([`CalendarChoices`]).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::{calendar_choices, CalendarChoices, GoogleLink};
+use crate::page::{in_app_browser, page_url};
 use campaign_core::config::{Campaign, KeyDate};
 use campaign_core::i18n::{anniversary, date_range, time_until, Lang};
-use campaign_core::time::{ics, statuses, Millis, Recurrence, Remaining, State};
+use campaign_core::time::calendar_link::{google_calendar_link, EventText};
+use campaign_core::time::{ics, statuses, Millis, Occurrence, Recurrence, Remaining, State};
 
 /// Props of [`Timeline`].
 #[derive(Properties, PartialEq, Clone)]
@@ -39,6 +43,35 @@ fn ics_href(dates: &[&KeyDate], campaign: &Campaign, lang: Lang, now: Millis) ->
     )
 }
 
+/// The Google Calendar link of `date`'s `occurrence` (the one the timeline
+/// shows): its title, the campaign's title and `page` (the page's URL) as the
+/// description, the first place's address as the location.
+fn google_link(
+    date: &KeyDate,
+    occurrence: &Occurrence,
+    campaign: &Campaign,
+    lang: Lang,
+    page: &str,
+) -> GoogleLink {
+    let title = date.title.get(lang);
+    let details = format!("{}\n{page}", campaign.title.get(lang));
+    let location = campaign
+        .map
+        .as_ref()
+        .and_then(|map| map.markers.first())
+        .map(|marker| marker.address.get(lang))
+        .filter(|address| !address.is_empty());
+    let text = EventText {
+        title,
+        details: details.trim_end(),
+        location,
+    };
+    GoogleLink {
+        title: AttrValue::from(title.to_owned()),
+        href: google_calendar_link(occurrence, campaign.timezone, text).into(),
+    }
+}
+
 /// The timeline.
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
@@ -51,12 +84,25 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let zone = campaign.timezone;
     let list = statuses(&campaign.key_dates, zone, now);
     let all: Vec<&KeyDate> = campaign.key_dates.iter().collect();
+    let (page, in_app) = (page_url(), in_app_browser());
+    // A date can go to a calendar while it is still to come or recurs.
+    let addable = |state: State, recurrence: Recurrence| {
+        state != State::Held || recurrence != Recurrence::Once
+    };
+    // Each date's link, in the timeline's order, `None` for one that is over.
+    let links: Vec<Option<GoogleLink>> = list
+        .iter()
+        .map(|status| {
+            addable(status.state, status.item.when.recurrence)
+                .then(|| google_link(status.item, &status.occurrence, campaign, lang, &page))
+        })
+        .collect();
 
     html! {
         <div class="cw-timeline-block">
             <h4 class="cw-subheading" id="cw-dates-heading">{ t.key_dates }</h4>
             <ol class="cw-timeline" aria-labelledby="cw-dates-heading">
-                { for list.iter().map(|status| {
+                { for list.iter().zip(links).map(|(status, link)| {
                     let date = status.item;
                     let recurrence = date.when.recurrence;
                     let occurrence = status.occurrence;
@@ -82,23 +128,32 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                                 if let Some(years) = occurrence.anniversary.filter(|y| *y > 0) {
                                     { " · " }{ anniversary(lang, years) }
                                 }
-                                if status.state != State::Held || recurrence != Recurrence::Once {
-                                    { " · " }
-                                    <a class="cw-ics" href={ics_href(&[date], campaign, lang, now)}
-                                        download={format!("{}.ics", date.id)}>
-                                        { t.add_to_calendar }
-                                        <span class="cw-visually-hidden">{ ": " }{ date.title.get(lang) }</span>
-                                    </a>
-                                }
                             </span>
+                            if let Some(link) = link {
+                                { calendar_choices(&CalendarChoices {
+                                    lang,
+                                    date_title: Some(link.title.clone()),
+                                    google: Rc::from([link]),
+                                    ics_href: ics_href(&[date], campaign, lang, now).into(),
+                                    ics_name: format!("{}.ics", date.id).into(),
+                                    in_app,
+                                }) }
+                            }
                         </li>
                     }
                 }) }
             </ol>
             if !all.is_empty() {
-                <a class="cw-ics cw-ics-all" href={ics_href(&all, campaign, lang, now)} download="campaign.ics">
-                    { t.add_all_to_calendar }
-                </a>
+                <div class="cw-calendar-all">
+                    { calendar_choices(&CalendarChoices {
+                        lang,
+                        date_title: None,
+                        google: Rc::from([]),
+                        ics_href: ics_href(&all, campaign, lang, now).into(),
+                        ics_name: "campaign.ics".into(),
+                        in_app,
+                    }) }
+                </div>
             }
         </div>
     }

@@ -1,10 +1,11 @@
-//! The whole widget: the sections the embed asked for, in its order.
+//! The whole widget: the sections the embed asked for, in its order, and the
+//! share button (unless the config's `share` is `false`).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{Countdown, Place, Summary};
+use super::{Countdown, Place, ShareButton, Summary};
 use crate::clock::Clock;
 use campaign_core::config::{Campaign, Section, Theme};
 use campaign_core::i18n::Lang;
@@ -56,6 +57,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
         // costs 4 KB of download.
         <article class="cw" data-theme={theme.code()} lang={lang.code()} aria-label={label}>
             { for sections.iter().map(section) }
+            if campaign.share {
+                <ShareButton lang={*lang} title={AttrValue::from(campaign.title.get(*lang).to_owned())}
+                    summary={AttrValue::from(campaign.summary.get(*lang).to_owned())} />
+            }
         </article>
     }
 }

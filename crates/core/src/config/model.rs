@@ -151,6 +151,9 @@ pub struct Campaign {
     pub map: Option<MapConfig>,
     /// Where the text comes from.
     pub source: Option<Source>,
+    /// Whether the widget offers its "Chia sẻ" (share) button (`share`, default
+    /// `true`).
+    pub share: bool,
 }
 
 #[cfg(test)]

@@ -52,6 +52,7 @@ pub mod fields {
         "keyDates",
         "map",
         "source",
+        "share",
     ];
     /// One of `keyDates`.
     pub const KEY_DATE: &[&str] = &["id", "title", "start", "end", "repeat"];
@@ -135,6 +136,11 @@ fn campaign(value: &Value, unknown: &mut Vec<String>) -> Result<Campaign, Error>
             .get("source")
             .map(|v| source(v, root.path("source"), unknown))
             .transpose()?,
+        share: match root.get("share") {
+            None | Some(Value::Bool(true)) => true,
+            Some(Value::Bool(false)) => false,
+            Some(other) => return Err(wrong_type(root.path("share"), Kind::Boolean, other)),
+        },
     })
 }
 

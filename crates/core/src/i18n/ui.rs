@@ -66,10 +66,26 @@ pub struct Strings {
     pub pause: &'static str,
     /// The pause control, while paused.
     pub resume: &'static str,
-    /// Downloads one date as .ics.
+    /// Opens one date's calendar choices.
     pub add_to_calendar: &'static str,
-    /// Downloads every date as .ics.
+    /// Opens the calendar choices for every date.
     pub add_all_to_calendar: &'static str,
+    /// The Google Calendar link.
+    pub google_calendar: &'static str,
+    /// The .ics download of one date: which calendars take it.
+    pub ics_file: &'static str,
+    /// The .ics download of every date.
+    pub ics_file_all: &'static str,
+    /// In the choices of every date: Google Calendar takes one date at a time.
+    pub google_calendar_each: &'static str,
+    /// In an app's embedded browser, in place of the .ics download.
+    pub ics_in_app: &'static str,
+    /// The share button's text and accessible name.
+    pub share: &'static str,
+    /// Announced when the link was copied.
+    pub link_copied: &'static str,
+    /// Beside the link when it could not be copied for the visitor.
+    pub copy_this_link: &'static str,
     /// Names the zone times are shown in, for UTC+07:00.
     pub vietnam_time: &'static str,
     /// Weekday names, Sunday first.
@@ -110,7 +126,15 @@ pub(super) static VI: Strings = Strings {
     pause: "Tạm dừng đếm ngược",
     resume: "Tiếp tục đếm ngược",
     add_to_calendar: "Thêm vào lịch",
-    add_all_to_calendar: "Thêm tất cả các mốc vào lịch (.ics)",
+    add_all_to_calendar: "Thêm tất cả các mốc vào lịch",
+    google_calendar: "Google Lịch (Android, máy tính)",
+    ics_file: "Tệp .ics (iPhone, Outlook, lịch khác)",
+    ics_file_all: "Tệp .ics có tất cả các mốc (iPhone, Outlook, lịch khác)",
+    google_calendar_each: "Google Lịch: dùng nút “Thêm vào lịch” của từng mốc ở trên.",
+    ics_in_app: "Muốn tải tệp .ics, hãy mở trang này bằng trình duyệt: bấm ⋮ hoặc ⋯ rồi chọn “Mở bằng trình duyệt”.",
+    share: "Chia sẻ",
+    link_copied: "Đã sao chép liên kết",
+    copy_this_link: "Hãy sao chép liên kết này:",
     vietnam_time: "giờ Việt Nam",
     weekdays: [
         "Chủ Nhật",
@@ -157,7 +181,15 @@ pub(super) static EN: Strings = Strings {
     pause: "Pause the countdown",
     resume: "Resume the countdown",
     add_to_calendar: "Add to calendar",
-    add_all_to_calendar: "Add all dates to your calendar (.ics)",
+    add_all_to_calendar: "Add all dates to your calendar",
+    google_calendar: "Google Calendar (Android, computer)",
+    ics_file: ".ics file (iPhone, Outlook, other calendars)",
+    ics_file_all: ".ics file with every date (iPhone, Outlook, other calendars)",
+    google_calendar_each: "Google Calendar: use each date's “Add to calendar” above.",
+    ics_in_app: "To download the .ics file, open this page in your browser: tap ⋮ or ⋯ and choose “Open in browser”.",
+    share: "Share",
+    link_copied: "Link copied",
+    copy_this_link: "Copy this link:",
     vietnam_time: "Vietnam time",
     weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
 };

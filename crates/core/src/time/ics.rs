@@ -77,7 +77,10 @@ pub fn calendar(events: &[Event], zone: Offset, now: Millis) -> String {
 /// writes them, in ms since the epoch: DATE-TIMEs in UTC, or, for whole days
 /// (`true`), DATEs as the UTC midnight that starts them, so that one arithmetic
 /// serves both.
-fn bounds((start, end): (DateSpec, Option<DateSpec>), zone: Offset) -> (Millis, Millis, bool) {
+pub(super) fn bounds(
+    (start, end): (DateSpec, Option<DateSpec>),
+    zone: Offset,
+) -> (Millis, Millis, bool) {
     match start {
         DateSpec::Day(start) => {
             // A whole-day end is inclusive in the config, exclusive in iCalendar.
@@ -164,11 +167,13 @@ fn vevent(
     line(out, "END:VEVENT");
 }
 
-fn day_stamp(date: CivilDate) -> String {
+/// `YYYYMMDD`.
+pub(super) fn day_stamp(date: CivilDate) -> String {
     format!("{:04}{:02}{:02}", date.year, date.month, date.day)
 }
 
-fn utc_stamp(at: Millis) -> String {
+/// `YYYYMMDDTHHMMSSZ`, the instant in UTC.
+pub(super) fn utc_stamp(at: Millis) -> String {
     let (date, ms) = to_civil(at, Offset::UTC);
     let seconds = ms / 1000;
     format!(

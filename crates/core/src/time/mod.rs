@@ -2,6 +2,7 @@
 //! offsets, and the two date forms the config accepts. Nothing here may import
 //! `web_sys`, `js_sys` or `yew`: it is tested natively with `cargo test`.
 
+pub mod calendar_link;
 mod civil;
 mod http_date;
 pub mod ics;
