@@ -225,6 +225,9 @@
     // A source needs its name; one left empty is dropped rather than refused.
     put(out, "source", source.name !== undefined || source.url || source.author ? source : undefined);
 
+    // The share button is on by default: only `false` is written.
+    if (named("share").checked) delete out.share;
+    else out.share = false;
     if (named("hasMap").checked) out.map = mapConfig();
     else delete out.map;
     return out;
@@ -281,6 +284,7 @@
     named("source.url").value = typeof source.url === "string" ? source.url : "";
     putText(named("source.author"), named("source.author.en"), source.author);
 
+    named("share").checked = opened.share !== false;
     var map = isObject(opened.map) ? opened.map : null;
     named("hasMap").checked = !!map;
     map = map || {};

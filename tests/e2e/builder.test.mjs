@@ -442,3 +442,22 @@ test("a lunar key date: the builder offers it, shows the lunar day beside the da
   assert.deepEqual(problems.filter((p) => !replacedTile(p)), []);
   await context.close();
 });
+
+test("the share button: on by default, turned off by share: false, which the preview follows", async () => {
+  const { context, page, problems } = await openBuilder(DESKTOP);
+  await chooseTarget(page, "nukeviet");
+  assert.equal(await page.locator('input[name="share"]').isChecked(), true);
+  let config = configOf(await placeholderCode(page));
+  assert.equal("share" in config, false, "the default is not written");
+  const preview = page.locator("#preview [data-campaign-widget]");
+  await preview.getByRole("button", { name: "Chia sẻ", exact: true }).waitFor({ timeout: 20000 });
+  await page.locator('input[name="share"]').uncheck();
+  config = await configWhen(page, (c) => c.share === false);
+  assert.equal(config.share, false);
+  await page.waitForFunction(() => {
+    const widget = document.querySelector("#preview [data-campaign-widget]");
+    return widget?.shadowRoot?.querySelector(".cw-title") && !widget.shadowRoot.querySelector(".cw-share-button");
+  });
+  assert.deepEqual(problems.filter((p) => !replacedTile(p)), []);
+  await context.close();
+});
