@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { servers, browser } from "./support/harness.mjs";
 import { join } from "node:path";
-import { openPage, screenshot, screenshots, PHONE, DESKTOP } from "./support/browser.mjs";
+import { openPage, freezeClock, screenshot, screenshots, PHONE, DESKTOP } from "./support/browser.mjs";
 
 const ZALO_UA = "Mozilla/5.0 (Linux; Android 12; SM-A125F Build/SP1A.210812.016; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0.6099.230 Mobile Safari/537.36 Zalo android/12100752 ZaloTheme/light ZaloLanguage/vn";
 const FACEBOOK_IOS_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [FBAN/FBIOS;FBDV/iPhone13,2;FBMD/iPhone;FBSN/iOS;FBSV/17.1;FBLC/vi_VN;FBOP/5]";
@@ -205,6 +205,23 @@ test("a share refused by the browser and no clipboard leave the link shown to co
   await page.locator("#vi").getByRole("button", { name: "Chia sẻ", exact: true }).tap();
   await page.locator("#vi").getByRole("status").filter({ hasText: "Hãy sao chép liên kết này:" }).waitFor();
   assert.equal(await page.locator("#vi .cw-share-link").innerText(), pageUrl());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("open choices stay open while the clock moves the timeline on, their links kept current", async () => {
+  const { context, page, problems } = await openPage(browser, PHONE, servers);
+  await freezeClock(page, "2026-11-25T10:00:30+07:00");
+  await page.goto(`${servers.hostOrigin}/countdown.html`);
+  const item = page.locator("campaign-widget .cw-timeline-item").filter({ hasText: "03/02/2027" });
+  await item.locator("summary").tap();
+  const before = await item.locator("a.cw-ics").getAttribute("href");
+  // Past the minute: the timeline renders again (its "còn … ngày" and its files' stamps).
+  await page.clock.runFor(61_000);
+  await page.waitForFunction(() => true);
+  assert.equal(await item.locator("details").evaluate((d) => d.open), true, "still open");
+  assert.equal(await item.getByRole("link", { name: /^Google Lịch/ }).isVisible(), true);
+  assert.notEqual(await item.locator("a.cw-ics").getAttribute("href"), before, "the file stamped anew");
   assert.deepEqual(problems, []);
   await context.close();
 });
