@@ -79,11 +79,34 @@ test("fires campaign-widget:ready, bubbling and composed, and loads once when in
   await context.close();
 });
 
+test("a repeat view within five minutes needs no round trip before the wasm: embed.js and the wasm both come from the cache", async () => {
+  // A context without request interception, which would turn Chromium's HTTP
+  // cache off (no name off loopback resolves in this browser anyway).
+  const context = await browser.newContext({ ...DESKTOP, locale: "vi-VN" });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  const transfers = () => page.evaluate(() => performance.getEntriesByType("resource")
+    .filter((e) => /\/embed\.js$|_bg\.wasm$/.test(e.name))
+    .map((e) => [e.name.replace(/^.*\//, "").replace(/-[0-9a-f]+_bg/, "_bg"), e.transferSize]));
+  await page.goto(`${servers.hostOrigin}/portal-article.html`);
+  await page.locator("campaign-widget h2").waitFor();
+  const first = await transfers();
+  assert.ok(first.every(([, size]) => size > 0), `first view from the network: ${JSON.stringify(first)}`);
+  // Another article of the same site, a minute later.
+  await page.goto(`${servers.hostOrigin}/portal-article.html?next`);
+  await page.locator("campaign-widget h2").waitFor();
+  // transferSize 0: served from the cache with no request (a revalidation's 304 has a size).
+  assert.deepEqual(await transfers(), [["embed.js", 0], ["campaign-widget_bg.wasm", 0]]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("nginx serves dist/ as the README says: wasm type, CORS, caching, gzip", async () => {
   const files = (await (await fetch(`${servers.distOrigin}/index.html`)).text()).length; // the demo page exists
   assert.ok(files > 0);
   const loader = await fetch(`${servers.distOrigin}/embed.js`, { headers: { Origin: servers.hostOrigin, "Accept-Encoding": "gzip" } });
-  assert.equal(loader.headers.get("cache-control"), "no-cache");
+  assert.equal(loader.headers.get("cache-control"), "public, max-age=300, stale-while-revalidate=604800");
   assert.equal(loader.headers.get("access-control-allow-origin"), "*");
   const wasmName = (await loader.text()).match(/campaign-widget-[0-9a-f]+_bg\.wasm/)[0];
   const wasm = await fetch(`${servers.distOrigin}/${wasmName}`, { headers: { Origin: servers.hostOrigin, "Accept-Encoding": "gzip" } });

@@ -17,6 +17,14 @@ use sha2::{Digest, Sha256, Sha384};
 use crate::setup::{self, Needs};
 use crate::tasks::{build_dist, project_root, run_command};
 
+/// What a webmaster must know when deploying: the README's servers let
+/// browsers use a cached embed.js for a week (`stale-while-revalidate`), and
+/// that embed.js asks for its own release's hashed files.
+const RETENTION: &str = "Deploying: copy this release over the previous one without deleting \
+files. Browsers may use the previous embed.js for up to a week (Cache-Control: max-age=300, \
+stale-while-revalidate=604800), and it loads the previous release's hashed files: remove \
+those only a week after the upgrade (FILES.txt lists this release's own).";
+
 /// Builds dist/ and packs it into `target/bundle/campaign-widget-<version>[.tar.gz]`.
 pub fn run() -> Result<(), String> {
     setup::run(Needs::Build)?;
@@ -33,7 +41,7 @@ pub fn run() -> Result<(), String> {
     )?;
     let integrity = fs::read_to_string(dir.join("INTEGRITY.txt")).map_err(|e| e.to_string())?;
     println!(
-        "dist: {}\ndist: {}.tar.gz\n{integrity}",
+        "dist: {}\ndist: {}.tar.gz\n{integrity}\n{RETENTION}",
         dir.display(),
         out.join(&name).display()
     );

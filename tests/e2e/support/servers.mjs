@@ -159,7 +159,7 @@ http {
       add_header Content-Security-Policy "${csp("")}" always;
     }
     # As the README's nginx configuration: hashed files cached for a year,
-    # embed.js revalidated.
+    # embed.js for five minutes, then revalidated in the background for a week.
     location ~ "-[0-9a-f]{8,16}(_bg\\.wasm|\\.js|\\.css)$" {
       add_header Access-Control-Allow-Origin * always;
       add_header Access-Control-Expose-Headers Date always;
@@ -170,7 +170,7 @@ http {
       add_header Access-Control-Allow-Origin * always;
       add_header Access-Control-Expose-Headers Date always;
       add_header Timing-Allow-Origin * always;
-      add_header Cache-Control "no-cache";
+      add_header Cache-Control "public, max-age=300, stale-while-revalidate=604800";
     }
   }
   server {
