@@ -8,8 +8,6 @@
 //! A native `<details>`: keyboard and screen reader support come with it (a
 //! disclosure button with its expanded state), and it needs no script.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use campaign_core::i18n::Lang;
@@ -27,12 +25,10 @@ pub struct GoogleLink {
 pub struct CalendarChoices {
     /// The widget's language.
     pub lang: Lang,
-    /// The title of the one date these choices add, said after "Thêm vào lịch"
-    /// to screen readers; `None` for the choices that add every date.
-    pub date_title: Option<AttrValue>,
-    /// The date's link; empty for the choices of every date (Google's
-    /// template adds one event, so each date has its own).
-    pub google: Rc<[GoogleLink]>,
+    /// The one date these choices add, with its Google Calendar link; `None`
+    /// for the choices that add every date (Google's template adds one event,
+    /// so each date keeps its own link).
+    pub date: Option<GoogleLink>,
     /// The `.ics` file as a `data:` URL.
     pub ics_href: AttrValue,
     /// The file's name.
@@ -47,14 +43,13 @@ pub struct CalendarChoices {
 pub fn calendar_choices(props: &CalendarChoices) -> Html {
     let CalendarChoices {
         lang,
-        date_title,
-        google,
+        date,
         ics_href,
         ics_name,
         in_app,
     } = props;
     let t = lang.strings();
-    let all = date_title.is_none();
+    let all = date.is_none();
     let ics = if *in_app {
         html! { <li class="cw-ics-in-app">{ t.ics_in_app }</li> }
     } else {
@@ -78,24 +73,22 @@ pub fn calendar_choices(props: &CalendarChoices) -> Html {
         <details class="cw-calendar">
             <summary class="cw-calendar-toggle">
                 { if all { t.add_all_to_calendar } else { t.add_to_calendar } }
-                if let Some(title) = date_title {
-                    <span class="cw-visually-hidden">{ ": " }{ title.clone() }</span>
+                if let Some(date) = date {
+                    <span class="cw-visually-hidden">{ ": " }{ date.title.clone() }</span>
                 }
             </summary>
             <ul class="cw-calendar-choices">
-                // Google's template adds one event: each date has its own link.
-                if all {
-                    <li class="cw-gcal-each">{ t.google_calendar_each }</li>
-                } else {
-                    { for google.iter().map(|link| html! {
+                { match date {
+                    Some(link) => html! {
                         <li>
                             <a class="cw-gcal" href={link.href.clone()} target="_blank" rel="noopener noreferrer">
                                 { t.google_calendar }
                                 <span class="cw-visually-hidden">{ ": " }{ link.title.clone() }{ " " }{ t.new_tab }</span>
                             </a>
                         </li>
-                    }) }
-                }
+                    },
+                    None => html! { <li class="cw-gcal-each">{ t.google_calendar_each }</li> },
+                } }
                 { ics }
             </ul>
         </details>

@@ -132,8 +132,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                             if let Some(link) = link {
                                 { calendar_choices(&CalendarChoices {
                                     lang,
-                                    date_title: Some(link.title.clone()),
-                                    google: Rc::from([link]),
+                                    date: Some(link),
                                     ics_href: ics_href(&[date], campaign, lang, now).into(),
                                     ics_name: format!("{}.ics", date.id).into(),
                                     in_app,
@@ -147,8 +146,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <div class="cw-calendar-all">
                     { calendar_choices(&CalendarChoices {
                         lang,
-                        date_title: None,
-                        google: Rc::from([]),
+                        date: None,
                         ics_href: ics_href(&all, campaign, lang, now).into(),
                         ics_name: "campaign.ics".into(),
                         in_app,
