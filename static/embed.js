@@ -22,9 +22,6 @@
   // "leaflet-<hash>.js"), the config size limit, the section names and the
   // default tiles.
   var SHARED = {/*__CW_SHARED__*/};
-  function asset(name) {
-    return SHARED.assets[name] || name;
-  }
   var TAG = "campaign-widget";
   var DIV_SELECTOR = "[data-campaign-widget]";
   var ATTRIBUTES = ["lang", "config", "sections", "now", "theme", "campaign"];
@@ -54,9 +51,6 @@
   var NO_BASE = "cannot tell where embed.js was loaded from: load it with <script src>";
   var loading = null;
   var loaded = null; // the glue, once the wasm is ready: unmount is then synchronous
-  // The wasm's response once all of it has arrived: with an integrity check,
-  // fetch resolves only at the last byte (the whole file is hashed first).
-  var arrived = null;
 
   // ---- What the widget needs (README, "Browser support") ----
   // A module of 69 bytes (base64) using each WebAssembly feature the build
@@ -185,7 +179,6 @@
     if (!loading && !base) {
       loading = Promise.reject(new Error(NO_BASE));
       loading.catch(function () {}); // reported by each placeholder's mount
-      arrived = loading;
     }
     if (!loading) {
       var wasmDate = null;
@@ -196,7 +189,6 @@
       // A failed download is reported through `loading` below; this keeps it
       // from also surfacing as an unhandled rejection.
       wasm.catch(function () {});
-      arrived = wasm;
       // Inside a promise, so that nothing the glue does can throw into the page.
       loading = Promise.resolve().then(function () {
         var widget = glue();
@@ -221,7 +213,7 @@
 
   // The element's config, as text for the widget: { text }, or { failure } (a
   // code the widget turns into a message in its language: crates/core/src/error.rs,
-  // Error::fetch_failed), or {} for the built-in campaign. In order:
+  // Error::fetch_failed). In order:
   // - an inline <script type="application/json">, at any depth (an editor may
   //   have wrapped it in <p>);
   // - the `campaign` attribute: the config as base64url of its UTF-8 JSON, the
@@ -229,7 +221,10 @@
   // - a `config` URL, fetched here in parallel with the wasm rather than by the
   //   widget once loaded: one round trip less before the first render;
   // - else, when a filter stripped the <script> and left its JSON as visible
-  //   text, a refusal: never the built-in campaign instead of the one written.
+  //   text, a refusal: never the built-in campaign instead of the one written;
+  // - else the built-in campaign, fetched from dist/ (its hashed name stamped
+  //   in by the build): it is not in the wasm, so pages with a config of
+  //   their own never download it.
   // Text is normalised to Unicode NFC (Vietnamese pasted from Word or macOS is
   // decomposed) and a UTF-8 byte order mark dropped.
   function configSource(element) {
@@ -247,7 +242,7 @@
     if (/["\u201c\u201d]\s*(schema|keyDates|organization)\s*["\u201c\u201d]\s*:/.test(element.textContent || "")) {
       return Promise.resolve({ failure: "stripped" });
     }
-    return Promise.resolve({});
+    return base ? fetchConfig(base + SHARED.defaultCampaign) : Promise.resolve({ failure: "failed" });
   }
 
   function nfc(text) {
@@ -293,20 +288,14 @@
     }).then(settled);
   }
 
-  // --- Leaflet early, when the map will be in view at once (issue 13) ---
-  // Waiting for the first render to ask for Leaflet chains its download, and the
-  // connection to the tile server, behind the wasm's compile and render. So when
-  // the map section will be in view from the start, or within the 300 px the
-  // widget's own lazy loading looks ahead (src/hooks/use_leaflet_map.rs), the loader
-  // opens the connection to the tile server at once and asks for Leaflet's files
-  // as soon as the wasm has arrived: they download while the wasm compiles and
-  // renders. Not earlier: on a slow link they share its bandwidth (measured with
-  // `cargo xtask bench` on slow 4G, the map first: asked for with the wasm, the
-  // wasm's last byte came at 1604 ms instead of 1338, the first render at 1724
-  // instead of 1475, and the first tile no sooner, 2318 ms instead of 2239).
-  // They are preloads, which the map's own <script> and
-  // fetch then take, so Leaflet still runs only when the map asks for it, after
-  // the first render. A map further down stays lazy.
+  // --- The tile server early, when the map will be in view at once ---
+  // The map's first view is a picture drawn from its tiles at the first render
+  // (src/map/picture.rs); Leaflet loads only when the visitor reaches for the
+  // map. So when the map section will be in view from the start, or within the
+  // 300 px the widget's own lazy drawing looks ahead (src/hooks/use_leaflet_map.rs),
+  // the loader opens the connection to the tile server at once: the tiles'
+  // round trips for DNS, TCP and TLS happen while the wasm downloads. Nothing
+  // of Leaflet is asked for here.
   // Where the map will be is guessed before anything renders: the placeholder's
   // top plus SECTION_HEIGHT for each section before the map. Measured in
   // Chromium at 1280 and 360 px wide: a one-line summary is 190 and 180 px high,
@@ -314,26 +303,19 @@
   // 860 and 1500 px, its countdown 910 and 1080 px. So the default campaign's map
   // counts as far below (it is), a map after a short section as near; a short
   // config's map after two sections may count as far while it is not, and then
-  // loads lazily, as it would without this.
+  // its connection opens with the first tile, as it would without this.
   var SECTION_HEIGHT = 600, LOOK_AHEAD = 300, SECTIONS = SHARED.sections;
   var OSM_TILES = SHARED.osmTiles.url;
   var hinted = {};
-  function hint(rel, href, as) {
-    if (hinted[rel + href]) return;
-    hinted[rel + href] = 1;
+  function preconnect(origin) {
+    if (hinted[origin]) return;
+    hinted[origin] = 1;
     var link = document.createElement("link");
-    link.rel = rel;
-    link.href = href;
-    if (as) {
-      link.as = as;
-      link.fetchPriority = "low";
-      // As the widget fetches leaflet.css (CORS, no cookies), so the preload is used.
-      if (as === "fetch") link.crossOrigin = "anonymous";
-    }
+    link.rel = "preconnect";
+    link.href = origin;
     document.head.appendChild(link);
   }
-  // `json`: the config's text, or undefined for the built-in campaign (which has a
-  // map on OpenStreetMap's tiles).
+  // `json`: the config's text.
   function mapSoon(element, json) {
     try {
       var sections = [];
@@ -346,22 +328,17 @@
         if (sections.indexOf(name) < 0) sections.push(name);
       }
       var before = sections.indexOf("map");
-      var map = json === undefined ? {} : JSON.parse(json).map;
+      var map = JSON.parse(json).map;
       if (before < 0 || !map || typeof map != "object") return;
       // No box at all (display: none, as in a closed tab or accordion): lazy.
       if (!element.getClientRects().length) return;
       if (element.getBoundingClientRect().top + before * SECTION_HEIGHT > innerHeight + LOOK_AHEAD) return;
       // {s}, {z}, … replaced to read the origin (Leaflet's first subdomain is "a").
       var tiles = (map.tiles && map.tiles.url) || OSM_TILES;
-      hint("preconnect", new URL(String(tiles).replace(/\{[^}]*\}/g, "a"), document.baseURI).origin);
-      arrived.then(function () {
-        // A page with its own Leaflet 1.x keeps it (src/map/leaflet.rs, leaflet_ready).
-        if (!(window.L && /^1\./.test(window.L.version))) hint("preload", base + asset("leaflet.js"), "script");
-        hint("preload", base + asset("leaflet.css"), "fetch");
-      }, function () {});
+      preconnect(new URL(String(tiles).replace(/\{[^}]*\}/g, "a"), document.baseURI).origin);
     } catch (ignored) { /* a config the widget will refuse: it shows why, and no map */ }
   }
-  // --- end of Leaflet early ---
+  // --- end of the tile server early ---
 
   function dispatch(element, name, detail) {
     try {

@@ -261,7 +261,9 @@ async fn mounted_with(
         .expect("a body")
         .append_child(&host)
         .expect("appended");
-    campaign_widget::mount(host.clone(), config.map(str::to_owned), None).expect("mounted");
+    // As embed.js does: the built-in campaign's JSON for a placeholder without a config.
+    let config = config.unwrap_or(campaign_core::config::DEFAULT_CAMPAIGN_JSON);
+    campaign_widget::mount(host.clone(), Some(config.to_owned()), None).expect("mounted");
     settle().await;
     let shadow = host.shadow_root().expect("a shadow root");
     (host, shadow)

@@ -17,9 +17,7 @@ use yew::AppHandle;
 use crate::clock::Clock;
 use crate::components::{ErrorPanel, ErrorPanelProps, Widget, WidgetProps};
 use attributes::Attributes;
-use campaign_core::config::{
-    default_campaign, parse_config, parse_now, parse_sections, parse_theme,
-};
+use campaign_core::config::{parse_config, parse_now, parse_sections, parse_theme};
 use campaign_core::error::{Error, Reason};
 use campaign_core::i18n::{error_message, Lang};
 
@@ -41,9 +39,11 @@ thread_local! {
 
 /// Mounts (or re-mounts) the widget into `host`, reading its attributes.
 ///
-/// The loader fetches a `config` URL itself, in parallel with the wasm, and
-/// hands over the text (`fetched`) or why it could not (`fetch_failure`, see
-/// [`Error::fetch_failed`]). A bad config renders the error panel. Returns what the
+/// The loader fetches a `config` URL (or, for a placeholder without any
+/// config, the built-in campaign from dist/) itself, in parallel with the
+/// wasm, and hands over the text (`fetched`) or why it could not
+/// (`fetch_failure`, see [`Error::fetch_failed`]); neither is refused as a
+/// missing config. A bad config renders the error panel. Returns what the
 /// loader tells the page once the render is in the DOM: `{lang}` for
 /// `campaign-widget:ready`, `{message, path}` for `campaign-widget:error`.
 /// Only a browser without shadow DOM makes this fail.
@@ -164,28 +164,24 @@ fn widget_props(
         None => Clock::Device,
         Some(now) => Clock::Frozen(parse_now(&now)?),
     };
-    // The loader read the config (inline, `campaign` attribute or `config` URL)
-    // or says why it could not; neither means the built-in campaign.
+    // The loader read the config (inline, `campaign` attribute, `config` URL,
+    // or the built-in campaign's file in dist/) or says why it could not. The
+    // built-in campaign is not in the wasm: it would cost every visitor 2.4 KB.
     let json = match (fetched, fetch_failure) {
-        (Some(json), _) => Some(json),
+        (Some(json), _) => json,
         (None, Some(failure)) => {
             let attribute = attributes.get("config").unwrap_or_default();
             return Err(Error::fetch_failed(&failure, &attribute));
         }
-        (None, None) => None,
+        (None, None) => return Err(Error::at("config", Reason::Missing)),
     };
-    let campaign = match json {
-        Some(json) => {
-            let parsed = parse_config(&json)?;
-            for path in &parsed.unknown_fields {
-                web_sys::console::warn_1(
-                    &format!("campaign-widget: unknown config field {path} ignored").into(),
-                );
-            }
-            parsed.campaign
-        }
-        None => default_campaign()?,
-    };
+    let parsed = parse_config(&json)?;
+    for path in &parsed.unknown_fields {
+        web_sys::console::warn_1(
+            &format!("campaign-widget: unknown config field {path} ignored").into(),
+        );
+    }
+    let campaign = parsed.campaign;
     Ok(WidgetProps {
         campaign: Rc::new(campaign),
         lang,

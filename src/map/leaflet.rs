@@ -17,6 +17,8 @@ use campaign_core::config::MapConfig;
 use campaign_core::html;
 use campaign_core::i18n::Lang;
 
+use super::picture::Gesture;
+
 #[wasm_bindgen]
 extern "C" {
     /// `L.divIcon(options)`. The crate's `DivIcon::new` constructs an `L.Icon`
@@ -44,8 +46,16 @@ extern "C" {
 }
 
 /// The marker: an SVG pin drawn by CSS classes, so it needs no image URL that
-/// would resolve against the host page.
-const PIN: &str = r#"<svg viewBox="0 0 28 40" width="28" height="40" aria-hidden="true" focusable="false"><path class="cw-pin" d="M14 1C7 1 1.5 6.6 1.5 13.6 1.5 23 14 39 14 39s12.5-16 12.5-25.4C26.5 6.6 21 1 14 1z"/><circle class="cw-pin-dot" cx="14" cy="13.5" r="5"/></svg>"#;
+/// would resolve against the host page. The picture of the map draws the same.
+pub(super) const PIN: &str = r#"<svg viewBox="0 0 28 40" width="28" height="40" aria-hidden="true" focusable="false"><path class="cw-pin" d="M14 1C7 1 1.5 6.6 1.5 13.6 1.5 23 14 39 14 39s12.5-16 12.5-25.4C26.5 6.6 21 1 14 1z"/><circle class="cw-pin-dot" cx="14" cy="13.5" r="5"/></svg>"#;
+
+/// The point of [`PIN`] that sits on the marker's place (its tip), in CSS
+/// pixels from the pin's top-left corner: Leaflet's `iconAnchor`.
+pub(super) const PIN_ANCHOR: (i32, i32) = (14, 39);
+
+/// The attribution's prefix, a link to Leaflet (Leaflet's own has a flag).
+pub(super) const LEAFLET_PREFIX: &str =
+    r#"<a href="https://leafletjs.com" target="_blank" rel="noopener noreferrer">Leaflet</a>"#;
 
 /// How tiles are going: the map falls back to text when none arrives.
 #[derive(Default)]
@@ -59,6 +69,8 @@ pub struct TileHealth {
 /// A live Leaflet map; dropping it removes the map and its listeners.
 pub struct LeafletMap {
     map: Map,
+    /// The config's markers, in its order (for [`Gesture::Popup`]).
+    markers: Vec<Marker>,
     _listeners: Vec<EventedHandle<leaflet::Event>>,
 }
 
@@ -108,9 +120,9 @@ impl LeafletMap {
         }
 
         if let Ok(control) = Reflect::get(&map, &"attributionControl".into()) {
-            control.unchecked_into::<AttributionControl>().set_prefix(
-                r#"<a href="https://leafletjs.com" target="_blank" rel="noopener noreferrer">Leaflet</a>"#,
-            );
+            control
+                .unchecked_into::<AttributionControl>()
+                .set_prefix(LEAFLET_PREFIX);
         }
 
         let tile_options = TileLayerOptions::new();
@@ -159,12 +171,14 @@ impl LeafletMap {
             &"autoPanPaddingBottomRight".into(),
             &bottom_right,
         )?;
+        let mut markers = Vec::with_capacity(config.markers.len());
         for marker_config in &config.markers {
             let icon_options = DivIconOptions::new();
             icon_options.set_html(PIN.to_owned());
             icon_options.set_class_name("cw-marker".to_owned());
             icon_options.set_icon_size(Point::new(28.0, 40.0));
-            icon_options.set_icon_anchor(Point::new(14.0, 39.0));
+            icon_options
+                .set_icon_anchor(Point::new(f64::from(PIN_ANCHOR.0), f64::from(PIN_ANCHOR.1)));
             icon_options.set_popup_anchor(Point::new(0.0, -34.0));
             let marker_options = MarkerOptions::new();
             marker_options.set_icon(div_icon(&icon_options));
@@ -182,11 +196,39 @@ impl LeafletMap {
             let marker_layer: &Layer = marker.unchecked_ref();
             marker_layer.bind_popup_with_options(&popup, &popup_options);
             marker_layer.add_to(&map);
+            markers.push(marker);
         }
         Ok(LeafletMap {
             map,
+            markers,
             _listeners: vec![loaded, failed, done],
         })
+    }
+
+    /// Does on the map what the visitor did on its picture: zooms in or out
+    /// one level, or opens a marker's popup.
+    pub fn replay(&self, gesture: Gesture) {
+        let (target, method): (&JsValue, &str) = match gesture {
+            Gesture::ZoomIn => (&self.map, "zoomIn"),
+            Gesture::ZoomOut => (&self.map, "zoomOut"),
+            Gesture::Popup(index) => match self.markers.get(index) {
+                Some(marker) => (marker, "openPopup"),
+                None => return,
+            },
+        };
+        if let Ok(function) = Reflect::get(target, &method.into()) {
+            let _ = function.unchecked_into::<js_sys::Function>().call0(target);
+        }
+    }
+
+    /// Tells Leaflet (and the widget's own listeners: wheel zoom) that its
+    /// container already has the focus (the visitor tabbed to the picture,
+    /// which loaded Leaflet): Leaflet listens for the keys only from a `focus`
+    /// event on, so one is sent (Map.Keyboard.js, `_onFocus`).
+    pub fn take_focus(container: &HtmlElement) {
+        if let Ok(focus) = web_sys::Event::new("focus") {
+            let _ = container.dispatch_event(&focus);
+        }
     }
 
     /// Re-reads the container's size (after it was resized or shown).

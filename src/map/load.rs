@@ -30,6 +30,44 @@ fn page_l() -> JsValue {
         .unwrap_or_default()
 }
 
+/// Asks for Leaflet's script and stylesheet ahead, on the visitor's first
+/// sign of intent (the pointer over the map, a finger on it), with
+/// `<link rel="preload">` in the page's head, once per page: the map's own
+/// `<script>` and `fetch` then take them from there ([`load_leaflet`]). Not
+/// the script where the page has Leaflet 1.x, which the widget then uses.
+/// The stylesheet's preload is CORS without cookies, as the widget's fetch of
+/// it (`crossorigin="anonymous"`), or it would go unused. A failure only
+/// costs the early request.
+pub fn prefetch_leaflet() {
+    thread_local! {
+        static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if ASKED.with(|asked| asked.replace(true)) {
+        return;
+    }
+    let _ = (|| -> Result<(), JsValue> {
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or("no document")?;
+        let head = document.head().ok_or("no head")?;
+        let page_has_leaflet = use_leaflet(&page_l());
+        for (file, kind) in [(LEAFLET_JS, "script"), (LEAFLET_CSS, "fetch")] {
+            if kind == "script" && page_has_leaflet {
+                continue;
+            }
+            let link = document.create_element("link")?;
+            link.set_attribute("rel", "preload")?;
+            link.set_attribute("as", kind)?;
+            if kind == "fetch" {
+                link.set_attribute("crossorigin", "anonymous")?;
+            }
+            link.set_attribute("href", &assets::url(file))?;
+            head.append_child(&link)?;
+        }
+        Ok(())
+    })();
+}
+
 /// Loads Leaflet's script and applies its stylesheet to `shadow`, both at
 /// once. The stylesheet is asked for and applied on its own task: it is the
 /// smaller file and arrives first, so the style recalculation it causes falls

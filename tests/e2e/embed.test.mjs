@@ -4,6 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { servers, browser } from "./support/harness.mjs";
 import { openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
+import { readdirSync } from "node:fs";
+import { dist as distDir } from "./support/servers.mjs";
 
 
 for (const [name, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
@@ -114,6 +116,12 @@ test("nginx serves dist/ as the README says: wasm type, CORS, caching, gzip", as
   assert.equal(wasm.headers.get("cache-control"), "public, max-age=31536000, immutable");
   assert.equal(wasm.headers.get("access-control-expose-headers"), "Date");
   assert.equal(wasm.headers.get("content-encoding"), "gzip");
+  const campaignName = readdirSync(distDir).find((f) => /^default-campaign-[0-9a-f]{16}\.json$/.test(f));
+  const campaign = await fetch(`${servers.distOrigin}/${campaignName}`, { headers: { Origin: servers.hostOrigin, "Accept-Encoding": "br" } });
+  assert.equal(campaign.headers.get("content-type"), "application/json");
+  assert.equal(campaign.headers.get("cache-control"), "public, max-age=31536000, immutable");
+  assert.equal(campaign.headers.get("access-control-allow-origin"), "*");
+  assert.equal(campaign.headers.get("content-encoding"), "br");
 });
 
 test("the README's nginx configuration is valid nginx", async () => {

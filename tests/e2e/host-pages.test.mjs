@@ -6,9 +6,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { servers, browser } from "./support/harness.mjs";
 import { openPage, screenshot, PHONE, DESKTOP } from "./support/browser.mjs";
+import { pictureDrawn, reachForMap } from "./support/map.mjs";
 
-const tileLoaded = (page) =>
-  page.locator("campaign-widget .leaflet-tile-loaded").first().waitFor({ timeout: 20000 });
+// Leaflet's map, which the widget builds when the visitor reaches for it.
+const tileLoaded = (page) => reachForMap(page);
 const ready = (page) =>
   page.waitForFunction(() => document.querySelector("campaign-widget")?.shadowRoot?.querySelector(".cw"), null, { timeout: 20000 });
 
@@ -72,8 +73,7 @@ test("a page that adds to built-in prototypes, wraps fetch and has CommonJS-look
   const { context, page, problems } = await openPage(browser, DESKTOP, servers);
   await page.goto(`${servers.hostOrigin}/hostile-globals.html`);
   await page.waitForFunction(() => document.querySelector("#summary")?.shadowRoot?.querySelector(".cw h2"), null, { timeout: 20000 });
-  await page.locator("#map .cw-map").scrollIntoViewIfNeeded();
-  await page.locator("#map .leaflet-tile-loaded").first().waitFor({ timeout: 20000 });
+  await reachForMap(page, "#map");
   // Leaflet at work on such a page: a zoom (tiles replaced, for-in over them)
   // and the marker's popup.
   await page.locator("#map .leaflet-control-zoom-in").click();
@@ -104,8 +104,9 @@ test("a page with its own map on Leaflet 0.7 keeps its L, and the widget's map r
   const { context, page, problems } = await openPage(browser, PHONE, servers);
   await page.goto(`${servers.hostOrigin}/old-leaflet.html`);
   await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
-  await tileLoaded(page);
-  await page.locator("campaign-widget .leaflet-control-zoom-in").click();
+  await pictureDrawn(page);
+  // A tap on the picture's "+": Leaflet loads, and the map zooms in.
+  await page.locator("campaign-widget .cw-picture-zoom div").first().tap();
   await page.waitForFunction(() => [...document.querySelector("campaign-widget").shadowRoot.querySelectorAll(".leaflet-tile-loaded")]
     .some((t) => /\/tiles\/17\//.test(t.src)), null, { timeout: 10000 });
   // The page's code after the widget's map: its L is still the one it loaded.

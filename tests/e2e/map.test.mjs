@@ -1,28 +1,32 @@
 // "Bản đồ" in Chromium: tiles from a local tile server, Leaflet inside the
 // shadow root on a page with the CSS that classically breaks it, lazy loading,
-// phones, fallbacks, keyboard, and cleanup.
+// phones, fallbacks, keyboard, and cleanup. Leaflet loads when the visitor
+// reaches for the map (its picture comes first: map-picture.test.mjs);
+// `reachForMap` does so from the keyboard.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { servers, browser } from "./support/harness.mjs";
 import { join } from "node:path";
 import { openPage, screenshot, screenshots, PHONE, DESKTOP } from "./support/browser.mjs";
 import { popupFit } from "./support/popup-fit.mjs";
+import { pictureDrawn, leafletDrawn, reachForMap } from "./support/map.mjs";
 
 
 // The widget's Leaflet, by its content-hashed name (or a page's own copy).
 const LEAFLET_JS = /\/leaflet(-[0-9a-f]{16})?\.js$/;
-const tileLoaded = (page) => page.locator("campaign-widget .leaflet-tile-loaded").first().waitFor({ timeout: 20000 });
 
 for (const [name, device] of [["phone", PHONE], ["desktop", DESKTOP]]) {
-  test(`Leaflet loads only near the map, then draws the marker and configured tiles in the shadow root (${name})`, async () => {
+  test(`Leaflet loads only when the map is reached for, then draws the marker and configured tiles in the shadow root (${name})`, async () => {
     const { context, page, problems, requests, external } = await openPage(browser, device, servers);
     await page.goto(`${servers.hostOrigin}/map.html`);
     await page.locator("campaign-widget .cw-map-canvas").waitFor({ state: "attached" });
     await page.waitForTimeout(300);
-    assert.equal(requests.filter((u) => LEAFLET_JS.test(u)).length, 0, "no Leaflet before the map is near");
+    assert.equal(requests.filter((u) => u.startsWith(servers.tileOrigin)).length, 0, "no tile before the map is near");
 
     await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
-    await tileLoaded(page);
+    await pictureDrawn(page);
+    assert.equal(requests.filter((u) => LEAFLET_JS.test(u)).length, 0, "no Leaflet for the picture");
+    await reachForMap(page);
     assert.equal(requests.filter((u) => LEAFLET_JS.test(u)).length, 1);
     const tiles = requests.filter((u) => u.startsWith(servers.tileOrigin));
     assert.ok(tiles.length > 0);
@@ -73,8 +77,9 @@ test("a popup built from text: a title with markup shows as text", async () => {
   page.on("dialog", (d) => { dialogs++; d.dismiss(); });
   await page.goto(`${servers.hostOrigin}/map.html`);
   await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
-  await tileLoaded(page);
-  await page.locator("campaign-widget .cw-marker").click();
+  await pictureDrawn(page);
+  // The picture's pin: the click loads Leaflet, which then opens the popup.
+  await page.locator("campaign-widget .cw-map-picture .cw-marker").click();
   const popup = page.locator("campaign-widget .leaflet-popup-content");
   await popup.waitFor();
   assert.equal(await popup.locator("strong").innerText(), "<img src=x onerror=alert(1)>");
@@ -101,12 +106,25 @@ test("a tile server that refuses gives the text fallback: address and a link", a
   await context.close();
 });
 
-test("Leaflet that cannot load gives the same fallback", async () => {
+test("Leaflet that cannot load leaves the picture, with the address and a link; reaching again tries again", async () => {
   const { context, page } = await openPage(browser, DESKTOP, servers);
-  await page.route(LEAFLET_JS, (route) => route.abort("blockedbyclient"));
+  let blocked = true;
+  await page.route(LEAFLET_JS, (route) => (blocked ? route.abort("blockedbyclient") : route.continue()));
   await page.goto(`${servers.hostOrigin}/map.html`);
   await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
-  await page.locator("campaign-widget .cw-map-fallback").waitFor({ timeout: 20000 });
+  await pictureDrawn(page);
+  await page.locator("campaign-widget .cw-map-canvas").focus();
+  const fallback = page.locator("campaign-widget .cw-map-fallback");
+  await fallback.waitFor({ timeout: 20000 });
+  assert.match(await fallback.innerText(), /Không tải được bản đồ tương tác \(chạm lại để thử\)\. Địa điểm:[\s\S]*Số 2 Nguyễn Văn Trị, Biên Hòa/);
+  assert.match(await fallback.locator("a").getAttribute("href"), /^https:\/\/www\.openstreetmap\.org\//);
+  assert.equal(await page.locator("campaign-widget .cw-map-picture").isVisible(), true, "the picture stays");
+  assert.equal(await page.locator("campaign-widget .cw-map-status").count(), 0, "no busy indicator left");
+  await page.locator("campaign-widget .cw-map-frame").screenshot({ path: join(screenshots, "map-leaflet-blocked-desktop.png") });
+  blocked = false;
+  await page.locator("campaign-widget .cw-map-canvas").click();
+  await leafletDrawn(page);
+  assert.equal(await fallback.count(), 0);
   await context.close();
 });
 
@@ -135,8 +153,7 @@ async function oneFingerUp(context, page) {
 test("on a phone, one finger scrolls the page and does not pan the map; a hint says to use two", async () => {
   const { context, page, problems } = await openPage(browser, PHONE, servers);
   await page.goto(`${servers.hostOrigin}/map.html`);
-  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
-  await tileLoaded(page);
+  await reachForMap(page);
   const pane = () => page.evaluate(mapPaneTransform);
   const [paneBefore, scrollBefore] = [await pane(), await page.evaluate(() => scrollY)];
   const hint = await oneFingerUp(context, page);
@@ -150,8 +167,7 @@ test("on a phone, one finger scrolls the page and does not pan the map; a hint s
 test("on a touchscreen laptop (pointer: fine), one finger scrolls the page and does not pan the map; the mouse still drags it", async () => {
   const { context, page, problems } = await openPage(browser, DESKTOP, servers);
   await page.goto(`${servers.hostOrigin}/map.html`);
-  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
-  await tileLoaded(page);
+  await reachForMap(page);
   assert.equal(await page.evaluate(() => matchMedia("(pointer: coarse)").matches), false, "a fine pointer, as on a Windows touch laptop");
   const pane = () => page.evaluate(mapPaneTransform);
   const [paneBefore, scrollBefore] = [await pane(), await page.evaluate(() => scrollY)];
@@ -182,8 +198,7 @@ test("on a touchscreen laptop (pointer: fine), one finger scrolls the page and d
 test("with prefers-reduced-motion, nothing moves that the visitor did not move: no inertia, no zoom animation, no gliding pan", async () => {
   const { context, page, problems } = await openPage(browser, { ...DESKTOP, reducedMotion: "reduce" }, servers);
   await page.goto(`${servers.hostOrigin}/map.html`);
-  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
-  await tileLoaded(page);
+  await reachForMap(page);
   const pane = () => page.evaluate(mapPaneTransform);
   // A quick flick, released while moving: Leaflet's inertia would glide on.
   const canvas = await page.locator("campaign-widget .cw-map-canvas").boundingBox();
@@ -225,8 +240,9 @@ for (const width of [280, 320, 360]) {
     const { context, page, problems } = await openPage(browser, device, servers);
     await page.goto(`${servers.hostOrigin}/map.html?config=map-popup.json`);
     await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
-    await tileLoaded(page);
-    await page.locator("campaign-widget .cw-marker").tap();
+    await pictureDrawn(page);
+    // A tap on the picture's pin loads Leaflet, which opens the popup.
+    await page.locator("campaign-widget .cw-map-picture .cw-marker").tap();
     const popup = page.locator("campaign-widget .leaflet-popup");
     await popup.waitFor();
     await page.waitForTimeout(600); // the popup brought into view
@@ -246,8 +262,7 @@ for (const width of [280, 320, 360]) {
 test("a page enlarged with CSS zoom, the widget in a scaled column: a click on the marker opens its popup, a drag moves the map with the pointer", async () => {
   const { context, page, problems } = await openPage(browser, DESKTOP, servers);
   await page.goto(`${servers.hostOrigin}/zoomed-page.html`);
-  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
-  await tileLoaded(page);
+  await reachForMap(page);
   const marker = await page.locator("campaign-widget .cw-marker").boundingBox();
   // The pin's dot, where a visitor aims.
   await page.mouse.click(marker.x + marker.width / 2, marker.y + marker.height * 0.35);
@@ -270,25 +285,33 @@ test("a page enlarged with CSS zoom, the widget in a scaled column: a click on t
   await context.close();
 });
 
-test("keyboard: the map takes focus, then zooms with + and turns on wheel zoom", async () => {
+test("keyboard: Tab reaches the map's picture, which loads Leaflet; + then zooms it", async () => {
   const { context, page } = await openPage(browser, DESKTOP, servers);
   await page.goto(`${servers.hostOrigin}/map.html`);
   await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
-  await tileLoaded(page);
+  await pictureDrawn(page);
   const canvas = page.locator("campaign-widget .cw-map-canvas");
   assert.equal(await canvas.getAttribute("tabindex"), "0");
-  await canvas.focus();
+  // The map is the page's first stop for Tab.
+  await page.keyboard.press("Tab");
+  await leafletDrawn(page);
+  assert.equal(await canvas.evaluate((el) => el.getRootNode().activeElement === el), true, "the map kept the focus");
   await page.keyboard.press("+");
   await page.waitForFunction(() => [...document.querySelector("campaign-widget").shadowRoot.querySelectorAll(".leaflet-tile")].some((t) => /\/tiles\/17\//.test(t.src)), null, { timeout: 10000 });
-  const outline = await canvas.evaluate((el) => getComputedStyle(el).outlineStyle);
-  assert.equal(outline, "solid", "visible focus");
+  // The ring is drawn over Leaflet's panes, which would hide an outline.
+  const ring = await canvas.evaluate((el) => {
+    const style = getComputedStyle(el, "::after");
+    return `${style.borderTopStyle} ${style.borderTopWidth} z ${style.zIndex}`;
+  });
+  assert.equal(ring, "solid 3px z 1001", "visible focus");
+  await page.locator("campaign-widget .cw-map-frame").screenshot({ path: join(screenshots, "map-keyboard-focus-desktop.png") });
   await context.close();
 });
 
 test("a page with its own Leaflet 1.x keeps its L, and the widget uses it", async () => {
   const { context, page, problems, requests } = await openPage(browser, DESKTOP, servers);
   await page.goto(`${servers.hostOrigin}/own-leaflet.html`);
-  await tileLoaded(page);
+  await reachForMap(page);
   const same = await page.evaluate(() => window.L === window.pageLeaflet && window.ownMap.getZoom() === 13);
   assert.equal(same, true);
   assert.equal(requests.filter((u) => LEAFLET_JS.test(u)).length, 1, "only the page's own copy");
@@ -299,8 +322,7 @@ test("a page with its own Leaflet 1.x keeps its L, and the widget uses it", asyn
 test("mounting and unmounting 20 times leaves no map, listener or observer behind", async () => {
   const { context, page, problems } = await openPage(browser, DESKTOP, servers);
   await page.goto(`${servers.hostOrigin}/map.html`);
-  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
-  await tileLoaded(page);
+  await reachForMap(page);
   const cdp = await context.newCDPSession(page);
   const counters = async () => {
     await cdp.send("HeapProfiler.collectGarbage");
@@ -311,10 +333,14 @@ test("mounting and unmounting 20 times leaves no map, listener or observer behin
     CampaignWidget.unmount(el);
     await new Promise((r) => setTimeout(r, 20));
     await CampaignWidget.mount(el);
-    await new Promise((r) => {
-      const check = () => (el.shadowRoot.querySelector(".leaflet-tile-loaded") ? r() : setTimeout(check, 20));
+    // The picture, then (the map reached for from the keyboard) Leaflet's map.
+    const until = (found) => new Promise((r) => {
+      const check = () => (found() ? r() : setTimeout(check, 20));
       check();
     });
+    await until(() => el.shadowRoot.querySelector(".cw-map-picture img"));
+    el.shadowRoot.querySelector(".cw-map-canvas").focus();
+    await until(() => el.shadowRoot.querySelector(".leaflet-tile-loaded"));
   });
   await cycle();
   const start = await counters();
@@ -332,11 +358,11 @@ test("mounting and unmounting 20 times leaves no map, listener or observer behin
   await context.close();
 });
 
-test("the wheel scrolls the page until the map is clicked, then zooms it", async () => {
-  const { context, page } = await openPage(browser, DESKTOP, servers);
+test("the wheel scrolls the page over the picture and loads nothing; a click loads Leaflet, and the wheel then zooms it", async () => {
+  const { context, page, requests } = await openPage(browser, DESKTOP, servers);
   await page.goto(`${servers.hostOrigin}/map.html`);
   await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
-  await tileLoaded(page);
+  await pictureDrawn(page);
   const canvas = await page.locator("campaign-widget .cw-map-canvas").boundingBox();
   const zoomOf = () => page.evaluate(() => {
     const tile = document.querySelector("campaign-widget").shadowRoot.querySelector(".leaflet-tile-loaded");
@@ -347,10 +373,14 @@ test("the wheel scrolls the page until the map is clicked, then zooms it", async
   await page.mouse.wheel(0, 300);
   await page.waitForTimeout(400);
   assert.ok((await page.evaluate(() => scrollY)) > scrollBefore, "the page scrolled");
-  assert.equal(await zoomOf(), 16, "the map did not zoom");
+  // The pointer over the map fetched Leaflet (a first sign), but nothing was built.
+  assert.equal(await page.locator("campaign-widget .leaflet-container").count(), 0, "no map built for a wheel");
 
   const box = await page.locator("campaign-widget .cw-map-canvas").boundingBox();
   await page.mouse.click(box.x + 20, box.y + box.height - 30);
+  await leafletDrawn(page);
+  assert.equal(await zoomOf(), 16, "the click did not zoom");
+  assert.equal(requests.filter((u) => LEAFLET_JS.test(u)).length, 1);
   await page.mouse.wheel(0, -400);
   await page.waitForFunction(() => [...document.querySelector("campaign-widget").shadowRoot.querySelectorAll(".leaflet-tile-loaded")]
     .some((t) => /\/tiles\/1[7-9]\//.test(t.src)), null, { timeout: 10000 });
@@ -364,7 +394,15 @@ test("a map that starts in a closed accordion loads at the right size when opene
   await page.waitForTimeout(300);
   assert.equal(requests.filter((u) => u.startsWith(servers.tileOrigin)).length, 0, "nothing loads while hidden");
   await page.locator("#accordion summary").click();
-  await tileLoaded(page);
+  await pictureDrawn(page);
+  const pictureFit = await page.evaluate(() => {
+    const root = document.querySelector("campaign-widget").shadowRoot;
+    const canvas = root.querySelector(".cw-map-canvas").getBoundingClientRect();
+    const pin = root.querySelector(".cw-map-picture .cw-marker").getBoundingClientRect();
+    return { width: canvas.width, pinCentre: pin.left + pin.width / 2 - canvas.left };
+  });
+  assert.ok(Math.abs(pictureFit.pinCentre - pictureFit.width / 2) < 2, `the picture's pin centred: ${JSON.stringify(pictureFit)}`);
+  await reachForMap(page);
   const fit = await page.evaluate(() => {
     const root = document.querySelector("campaign-widget").shadowRoot;
     const canvas = root.querySelector(".cw-map-canvas").getBoundingClientRect();

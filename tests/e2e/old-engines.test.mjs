@@ -1,6 +1,7 @@
 // Older engines, emulated in Chromium by init scripts that remove what they
 // lack: each must show either the styled widget or the placeholder's visible
 // fallback, never a blank box, and nothing uncaught may reach the page.
+import { reachForMap } from "./support/map.mjs";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { servers, browser } from "./support/harness.mjs";
@@ -141,8 +142,7 @@ for (const kind of ["same", "cross"]) {
     const { context, page, problems } = opened;
     await context.addInitScript(ENGINES["no constructable stylesheets"]);
     await page.goto(kind === "same" ? `${servers.distOrigin}/pages/csp.html` : `${servers.hostOrigin}/csp.html`);
-    await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
-    await page.locator("campaign-widget .leaflet-tile-loaded").first().waitFor({ timeout: 20000 });
+    await reachForMap(page);
     const map = await page.evaluate(() => {
       const root = document.querySelector("campaign-widget").shadowRoot;
       const marker = root.querySelector(".cw-marker").getBoundingClientRect();
@@ -151,14 +151,14 @@ for (const kind of ["same", "cross"]) {
         links: [...root.querySelectorAll("link[rel=stylesheet]")].map((l) => l.getAttribute("href").split("/").pop()),
         tileWidth: root.querySelector(".leaflet-tile-loaded").getBoundingClientRect().width,
         markerInside: marker.width > 0 && marker.left >= canvas.left && marker.right <= canvas.right,
-        // Leaflet's own CSS applies: its container hides what overflows.
-        leafletCss: getComputedStyle(root.querySelector(".leaflet-container")).overflow,
+        // Leaflet's own CSS applies: its tile pane's stacking order.
+        leafletCss: getComputedStyle(root.querySelector(".leaflet-tile-pane")).zIndex,
       };
     });
     assert.match(map.links.join(" "), /^leaflet-[0-9a-f]{16}\.css widget-[0-9a-f]{16}\.css$/);
     assert.equal(map.tileWidth, 256);
     assert.equal(map.markerInside, true);
-    assert.equal(map.leafletCss, "hidden");
+    assert.equal(map.leafletCss, "200");
     assert.ok((await look(page)).styled);
     await screenshot(page, `old-engine-linked-css-csp-${kind}`);
     assert.deepEqual(problems, [], "no CSP violation, no error");

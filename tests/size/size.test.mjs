@@ -36,8 +36,18 @@ const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 // calendar choices (a Google Calendar link beside each .ics, the in-app
 // browser line) and the share button: far over the 1 KB it should cost, and
 // the first thing to win back (see the README's size table).
-const GZIP_CEILING = 122.6 * KB; // the goal: 110 KB
-const BROTLI_CEILING = 108.9 * KB; // the goal: 92 KB
+// +5.8 KB gzip, +4.9 KB brotli (wasm +5.1, embed.js −0.1) for issue 20's
+// picture of the map (its first view drawn from the tiles as Leaflet would
+// draw them, src/map/picture.rs) and Leaflet loaded only on intent: the 39 KB
+// of leaflet.js and 3.5 KB of leaflet.css (brotli) are no longer downloaded
+// by the visitors who do not touch the map, and the first tile needs no
+// Leaflet.
+// −2.8 KB gzip, −2.4 KB brotli: the built-in campaign out of the wasm (6.7 KB
+// of JSON, which embed.js fetches from dist/ only for a placeholder without a
+// config), and Leaflet's files asked for ahead by <link rel="preload"> rather
+// than by a promise of the wasm's (future_to_promise).
+const GZIP_CEILING = 125.7 * KB; // the goal: 110 KB
+const BROTLI_CEILING = 111.5 * KB; // the goal: 92 KB
 test("everything before the first render (wasm + embed.js with the glue) does not grow, gzip or brotli", () => {
   const brotli = shipped(wasm, "br") + shipped("embed.js", "br");
   const gzip = shipped(wasm, "gz") + shipped("embed.js", "gz");
@@ -50,11 +60,11 @@ test("everything before the first render (wasm + embed.js with the glue) does no
 test("the first render needs only embed.js and the wasm: no other script, and the loader runs no Leaflet", () => {
   // The glue is inside embed.js.
   assert.equal(files.filter((f) => /^campaign-widget-.*\.js$/.test(f)).length, 0);
-  // The loader may only hint Leaflet's files (<link rel=preload>, when the map
-  // will be in view at once); the map's own code runs leaflet.js after the render.
+  // The loader asks for nothing of Leaflet (not even a preload): the map's own
+  // code loads leaflet.js when the visitor reaches for the map.
   const loader = readFileSync(join(dist, "embed.js"), "utf8");
   assert.doesNotMatch(loader, /createElement\(\s*["']script["']\s*\)/);
-  assert.match(loader, /preload/);
+  assert.doesNotMatch(loader, /preload/);
 });
 
 test("the loader with its glue stays small", () => {

@@ -160,7 +160,7 @@ http {
     }
     # As the README's nginx configuration: hashed files cached for a year,
     # embed.js for five minutes, then revalidated in the background for a week.
-    location ~ "-[0-9a-f]{8,16}(_bg\\.wasm|\\.js|\\.css)$" {
+    location ~ "-[0-9a-f]{8,16}(_bg\\.wasm|\\.js|\\.css|\\.json)$" {
       add_header Access-Control-Allow-Origin * always;
       add_header Access-Control-Expose-Headers Date always;
       add_header Timing-Allow-Origin * always;

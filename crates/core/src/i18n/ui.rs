@@ -36,8 +36,10 @@ pub struct Strings {
     pub map_loading: &'static str,
     /// Shown over the map when one finger tries to move it on a phone.
     pub map_two_fingers: &'static str,
-    /// When Leaflet or the tiles cannot load.
+    /// When no tile of the map can load.
     pub map_unavailable: &'static str,
+    /// Beside the picture of the map, when Leaflet could not load.
+    pub map_static: &'static str,
     /// The address label beside the map.
     pub address: &'static str,
     /// The link that opens a place on OpenStreetMap.
@@ -111,6 +113,7 @@ pub(super) static VI: Strings = Strings {
     map_loading: "Đang tải bản đồ…",
     map_two_fingers: "Dùng hai ngón tay để di chuyển bản đồ",
     map_unavailable: "Không tải được bản đồ. Địa điểm:",
+    map_static: "Không tải được bản đồ tương tác (chạm lại để thử). Địa điểm:",
     address: "Địa chỉ",
     open_in_osm: "Xem trên OpenStreetMap",
     new_tab: "(mở trong thẻ mới)",
@@ -166,6 +169,7 @@ pub(super) static EN: Strings = Strings {
     map_loading: "Loading the map…",
     map_two_fingers: "Use two fingers to move the map",
     map_unavailable: "The map could not load. The place:",
+    map_static: "The interactive map could not load (touch it to try again). The place:",
     address: "Address",
     open_in_osm: "View on OpenStreetMap",
     new_tab: "(opens in a new tab)",
