@@ -172,6 +172,44 @@
     return wasm_bindgen;
   }
 
+  // The wasm, compiled while it downloads and still checked against the hash
+  // the build wrote above. With `integrity`, fetch resolves only at the last
+  // byte (the whole file is hashed first), so compiling cannot overlap the
+  // download. So the body is split (tee): one branch is compiled as it arrives
+  // (WebAssembly.compileStreaming), the other hashed (SHA-384, as SRI); the
+  // module is handed over only when the hash matches, else refused as an
+  // integrity failure. Where something is missing (crypto.subtle outside a
+  // secure context, i.e. plain http; a stream's tee; compileStreaming), the
+  // fetch with `integrity`, as before. `seen(response)` gets the response at
+  // its headers. Resolves to a WebAssembly.Module or a verified Response.
+  function fetchWasm(seen) {
+    var url = base + WASM;
+    var subtle = window.crypto && crypto.subtle;
+    var streaming = subtle && WebAssembly.compileStreaming && window.ReadableStream && ReadableStream.prototype.tee;
+    if (!streaming) {
+      return fetch(url, { integrity: WASM_INTEGRITY }).then(function (response) {
+        seen(response);
+        return response;
+      });
+    }
+    return fetch(url).then(function (response) {
+      seen(response);
+      if (!response.ok || !response.body) throw new Error("failed to fetch " + url + ": HTTP " + response.status);
+      var branches = response.body.tee();
+      var compiled = WebAssembly.compileStreaming(new Response(branches[0], { headers: { "Content-Type": "application/wasm" } }));
+      var verified = new Response(branches[1]).arrayBuffer().then(function (bytes) {
+        return subtle.digest("SHA-384", bytes);
+      }).then(function (digest) {
+        var hash = "sha384-" + btoa(String.fromCharCode.apply(null, new Uint8Array(digest)));
+        if (hash !== WASM_INTEGRITY) throw new Error("integrity: " + url + " is not the file this embed.js was built with");
+      });
+      // A module that failed to compile waits for the hash: a tampered file
+      // is reported as such, not as a compile error.
+      compiled.catch(function () {});
+      return verified.then(function () { return compiled; });
+    });
+  }
+
   // The wasm is fetched once: at the loader's start when a placeholder is already
   // in the page (above), else as soon as the first placeholder asks; and checked
   // against the hash the build wrote above (a tampered file is refused).
@@ -182,10 +220,7 @@
     }
     if (!loading) {
       var wasmDate = null;
-      var wasm = fetch(base + WASM, { integrity: WASM_INTEGRITY }).then(function (response) {
-        wasmDate = serverDate(response);
-        return response;
-      });
+      var wasm = fetchWasm(function (response) { wasmDate = serverDate(response); });
       // A failed download is reported through `loading` below; this keeps it
       // from also surfacing as an unhandled rejection.
       wasm.catch(function () {});

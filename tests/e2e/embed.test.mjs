@@ -151,3 +151,39 @@ test("embed.js pinned with the release bundle's integrity hash loads and mounts"
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Records, in the page, when WebAssembly.compileStreaming is called. */
+function recordCompiles() {
+  window.__compiles = [];
+  const original = WebAssembly.compileStreaming;
+  WebAssembly.compileStreaming = function (source) {
+    window.__compiles.push(performance.now());
+    return original.call(this, source);
+  };
+}
+
+test("the wasm compiles while it downloads, checked against the build's hash; without crypto.subtle, as before", async () => {
+  for (const withoutSubtle of [false, true]) {
+    const { context, page, problems } = await openPage(browser, DESKTOP, servers);
+    await context.addInitScript(recordCompiles);
+    if (withoutSubtle) await context.addInitScript(() => Object.defineProperty(Crypto.prototype, "subtle", { get: () => undefined }));
+    // A slow link, so that the download lasts long enough to be overlapped.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 40, downloadThroughput: (800 * 1024) / 8, uploadThroughput: (800 * 1024) / 8 });
+    await page.goto(`${servers.hostOrigin}/plain.html`);
+    await page.waitForFunction(() => performance.getEntriesByName("campaign-widget:first-render").length > 0, null, { timeout: 30000 });
+    const seen = await page.evaluate(() => ({
+      compiles: window.__compiles,
+      wasmEnd: performance.getEntriesByType("resource").find((r) => /_bg\.wasm$/.test(r.name)).responseEnd,
+    }));
+    if (withoutSubtle) {
+      assert.deepEqual(seen.compiles, [], "the integrity fetch, compiled by the glue once it is whole");
+    } else {
+      assert.equal(seen.compiles.length, 1);
+      assert.ok(seen.compiles[0] < seen.wasmEnd, `compiling started at ${seen.compiles[0]} ms, before the last byte at ${seen.wasmEnd} ms`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

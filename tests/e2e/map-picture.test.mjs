@@ -191,7 +191,13 @@ test("the picture follows its container: narrowed before Leaflet, it is drawn ag
   });
   const wide = await pinCentre();
   await page.evaluate(() => { document.querySelector("campaign-widget").style.width = "200px"; });
-  await page.waitForFunction(() => document.querySelector("campaign-widget").shadowRoot.querySelector(".cw-map-canvas").clientWidth < 200);
+  // Drawn again (on the resize observer's report) with the pin back in the middle.
+  await page.waitForFunction(() => {
+    const root = document.querySelector("campaign-widget").shadowRoot;
+    const canvas = root.querySelector(".cw-map-canvas").getBoundingClientRect();
+    const pin = root.querySelector(".cw-map-picture .cw-marker")?.getBoundingClientRect();
+    return canvas.width < 200 && pin && Math.abs(pin.left + pin.width / 2 - canvas.left - canvas.width / 2) <= 1;
+  }, null, { timeout: 5000 });
   await pictureDrawn(page);
   const narrow = await pinCentre();
   assert.ok(narrow.width < wide.width, JSON.stringify({ wide, narrow }));

@@ -46,8 +46,11 @@ const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 // of JSON, which embed.js fetches from dist/ only for a placeholder without a
 // config), and Leaflet's files asked for ahead by <link rel="preload"> rather
 // than by a promise of the wasm's (future_to_promise).
-const GZIP_CEILING = 125.7 * KB; // the goal: 110 KB
-const BROTLI_CEILING = 111.5 * KB; // the goal: 92 KB
+// +0.2 KB gzip, +0.25 KB brotli of embed.js for the wasm compiled while it
+// downloads (the body split: one branch compiled, the other hashed, SHA-384 as
+// SRI), instead of fetched with `integrity`, which resolves at the last byte.
+const GZIP_CEILING = 125.9 * KB; // the goal: 110 KB
+const BROTLI_CEILING = 111.8 * KB; // the goal: 92 KB
 test("everything before the first render (wasm + embed.js with the glue) does not grow, gzip or brotli", () => {
   const brotli = shipped(wasm, "br") + shipped("embed.js", "br");
   const gzip = shipped(wasm, "gz") + shipped("embed.js", "gz");
@@ -68,9 +71,10 @@ test("the first render needs only embed.js and the wasm: no other script, and th
 });
 
 test("the loader with its glue stays small", () => {
-  // 7.2 KB today (the share sheet or clipboard; pans without animation, a clobbered window.CampaignWidget told
-  // from the API, the server's time read again after a sleep); a release's wasm
-  // name and hash, written into it, move it by a few bytes.
-  assert.ok(shipped("embed.js", "br") <= 7.2 * KB, `${shipped("embed.js", "br")} > ${7.2 * KB}`);
-  assert.ok(shipped("embed.js", "gz") <= 7.9 * KB, `${shipped("embed.js", "gz")} > ${7.9 * KB}`);
+  // 7.4 KB today (the share sheet or clipboard; pans without animation, a clobbered window.CampaignWidget told
+  // from the API, the server's time read again after a sleep, the wasm compiled
+  // as it downloads and hashed beside); a release's wasm name and hash, written
+  // into it, move it by a few bytes.
+  assert.ok(shipped("embed.js", "br") <= 7.4 * KB, `${shipped("embed.js", "br")} > ${7.4 * KB}`);
+  assert.ok(shipped("embed.js", "gz") <= 8.1 * KB, `${shipped("embed.js", "gz")} > ${8.1 * KB}`);
 });

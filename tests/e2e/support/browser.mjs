@@ -69,12 +69,14 @@ export async function screenshot(page, name) {
 
 /** Freezes the page's clock at `time` (anything `new Date` takes): Playwright's
  *  fake clock installed a second early and paused there, so the page's time moves
- *  only when a test runs it. The wasm's Date header is dropped unless
+ *  only when a test runs it. The Date header of the wasm and of the built-in
+ *  campaign's file is dropped unless
  *  `keepDateHeader`: the fake clock is not the server's, and the widget would
  *  (rightly) correct it. Call before the page loads. */
 export async function freezeClock(page, time, { keepDateHeader = false } = {}) {
   if (!keepDateHeader) {
-    await page.route("**/*_bg.wasm", async (route) => {
+    // The wasm's, and the built-in campaign's (fetched from dist/ beside it).
+    await page.route(/_bg\.wasm$|\/default-campaign-[0-9a-f]{16}\.json$/, async (route) => {
       const response = await route.fetch();
       const headers = { ...response.headers() };
       delete headers.date;
