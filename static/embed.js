@@ -175,18 +175,19 @@
   // The wasm, compiled while it downloads and still checked against the hash
   // the build wrote above. With `integrity`, fetch resolves only at the last
   // byte (the whole file is hashed first), so compiling cannot overlap the
-  // download. So the body is split (tee): one branch is compiled as it arrives
-  // (WebAssembly.compileStreaming), the other hashed (SHA-384, as SRI); the
+  // download. So the response is compiled as it arrives
+  // (WebAssembly.compileStreaming: on a repeat view the browser's cached code
+  // for its URL is used) while a clone of it is hashed (SHA-384, as SRI); the
   // module is handed over only when the hash matches, else refused as an
-  // integrity failure. Where something is missing (crypto.subtle outside a
-  // secure context, i.e. plain http; a stream's tee; compileStreaming), the
-  // fetch with `integrity`, as before. `seen(response)` gets the response at
-  // its headers. Resolves to a WebAssembly.Module or a verified Response.
+  // integrity failure. A server that sends the wasm under another type: the
+  // module is compiled from the hashed bytes. Where crypto.subtle is missing
+  // (outside a secure context, i.e. plain http) or compileStreaming, the fetch
+  // with `integrity`, as before. `seen(response)` gets the response at its
+  // headers. Resolves to a WebAssembly.Module or a verified Response.
   function fetchWasm(seen) {
     var url = base + WASM;
     var subtle = window.crypto && crypto.subtle;
-    var streaming = subtle && WebAssembly.compileStreaming && window.ReadableStream && ReadableStream.prototype.tee;
-    if (!streaming) {
+    if (!subtle || !WebAssembly.compileStreaming) {
       return fetch(url, { integrity: WASM_INTEGRITY }).then(function (response) {
         seen(response);
         return response;
@@ -194,19 +195,19 @@
     }
     return fetch(url).then(function (response) {
       seen(response);
-      if (!response.ok || !response.body) throw new Error("failed to fetch " + url + ": HTTP " + response.status);
-      var branches = response.body.tee();
-      var compiled = WebAssembly.compileStreaming(new Response(branches[0], { headers: { "Content-Type": "application/wasm" } }));
-      var verified = new Response(branches[1]).arrayBuffer().then(function (bytes) {
-        return subtle.digest("SHA-384", bytes);
-      }).then(function (digest) {
-        var hash = "sha384-" + btoa(String.fromCharCode.apply(null, new Uint8Array(digest)));
-        if (hash !== WASM_INTEGRITY) throw new Error("integrity: " + url + " is not the file this embed.js was built with");
-      });
+      if (!response.ok) throw new Error("failed to fetch " + url + ": HTTP " + response.status);
+      var bytes = response.clone().arrayBuffer();
+      var compiled = WebAssembly.compileStreaming(response);
       // A module that failed to compile waits for the hash: a tampered file
       // is reported as such, not as a compile error.
       compiled.catch(function () {});
-      return verified.then(function () { return compiled; });
+      return bytes.then(function (buffer) {
+        return subtle.digest("SHA-384", buffer).then(function (digest) {
+          var hash = "sha384-" + btoa(String.fromCharCode.apply(null, new Uint8Array(digest)));
+          if (hash !== WASM_INTEGRITY) throw new Error("integrity: " + url + " is not the file this embed.js was built with");
+          return compiled.catch(function () { return WebAssembly.compile(buffer); });
+        });
+      });
     });
   }
 
