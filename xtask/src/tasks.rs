@@ -186,6 +186,15 @@ pub fn test(extra: &[String]) -> Result<(), String> {
 
     println!("\n== end-to-end tests (release dist/ through nginx: Playwright in Chromium; WebDriver in Firefox ESR and WebKitGTK) ==");
     run_command(&mut trunk(&["build", "--release"]))?;
+    // The plugin's zip from this dist/, which tests/e2e/wordpress.test.mjs
+    // installs into a real WordPress as a webmaster uploads it.
+    let plugin = crate::wordpress::plugin_zip(
+        &root,
+        &root.join("dist"),
+        &root.join("target").join("bundle"),
+        &crate::stamp::crate_version()?,
+    )?;
+    println!("test: the WordPress plugin is {}", plugin.display());
     let mut node = Command::new("node");
     // A test that hangs fails after two minutes instead of holding CI.
     node.arg("--test")
