@@ -15,7 +15,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, openPage, screenshot, freezeClock, PHONE, DESKTOP } from "./support/browser.mjs";
+import { launch, openPage, screenshot, screenshots, freezeClock, PHONE, DESKTOP } from "./support/browser.mjs";
 import { createServer } from "node:http";
 import { root, tilePng, freePort } from "./support/servers.mjs";
 import { startWordPress } from "./support/wordpress.mjs";
@@ -174,8 +174,15 @@ for (const [theme, kind] of [["twentytwentyone", "classic"], ["twentytwentythree
         assert.deepEqual(tag, { async: true, after: true }, key);
         const text = await page.evaluate(() => document.body.innerText);
         assert.ok(text.includes("Đoạn mở đầu của bài.") && text.includes("Đoạn kết của bài."), key);
-        await page.evaluate(() => document.querySelector("[data-campaign-widget]").scrollIntoView());
+        // The map draws when it comes near the viewport, on a running clock
+        // (Leaflet's timers): the tiles from loopback, then the pictures.
+        await page.locator("[data-campaign-widget] .cw-map").scrollIntoViewIfNeeded();
+        await page.clock.resume();
+        await page.locator("[data-campaign-widget] .leaflet-tile-loaded").first().waitFor({ timeout: 20000 });
+        await page.waitForLoadState("networkidle");
         await screenshot(page, `wordpress-${kind}-${key}-${name}`);
+        // The widget alone, at a size one can look at.
+        await page.locator("[data-campaign-widget]").screenshot({ path: join(screenshots, `wordpress-${kind}-${key}-${name}-widget.png`) });
         assert.deepEqual(external, [], key);
         assert.deepEqual(problems, [], key);
         await context.close();
@@ -382,6 +389,7 @@ test("the block editor: the builder's placeholder pasted into the sidebar, the r
   await visitor.page.goto(`${wp.origin}/?p=${id}`);
   await mounted(visitor.page, 1);
   await screenshot(visitor.page, "wordpress-editor-post-phone");
+  await visitor.page.screenshot({ path: join(screenshots, "wordpress-editor-post-phone-top.png") });
   await visitor.context.close();
 });
 

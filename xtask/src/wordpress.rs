@@ -22,7 +22,6 @@ use campaign_core::snippet::fallback_markup;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-
 /// The plugin's folder inside the zip, and so in `wp-content/plugins/`.
 pub const PLUGIN_FOLDER: &str = "campaign-widget";
 
@@ -97,7 +96,10 @@ pub fn plugin_zip(root: &Path, dist: &Path, out: &Path, version: &str) -> Result
         .collect();
     names.sort();
     if !names.iter().any(|n| n == "embed.js") {
-        return Err(format!("{} has no embed.js: build it first", dist.display()));
+        return Err(format!(
+            "{} has no embed.js: build it first",
+            dist.display()
+        ));
     }
     for name in names {
         let bytes = fs::read(dist.join(&name)).map_err(|e| format!("reading {name}: {e}"))?;
@@ -226,7 +228,12 @@ mod tests {
         ] {
             assert!(ships(name), "{name}");
         }
-        for name in ["builder.html", "builder.js.gz", "index.html.br", "demo-12.css"] {
+        for name in [
+            "builder.html",
+            "builder.js.gz",
+            "index.html.br",
+            "demo-12.css",
+        ] {
             assert!(!ships(name), "{name}");
         }
     }
@@ -263,7 +270,10 @@ mod tests {
             .map(|name| name.map(|n| n.into_owned()))
             .collect::<Result<Vec<String>, _>>()
             .map_err(|e| e.to_string())?;
-        assert!(names.iter().all(|n| n.starts_with("campaign-widget/")), "{names:?}");
+        assert!(
+            names.iter().all(|n| n.starts_with("campaign-widget/")),
+            "{names:?}"
+        );
         for want in [
             "campaign-widget/campaign-widget.php",
             "campaign-widget/block.json",

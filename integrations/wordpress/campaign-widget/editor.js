@@ -86,8 +86,10 @@
       theme: attributes.theme || "",
     }).then(function (made) {
       if (!made || typeof made.placeholder !== "string") {
-        var where = made && made.path ? " (" + made.path + ")" : "";
-        return { error: (made && made.message ? made.message : String(made)) + where };
+        var message = made && made.message ? made.message : String(made);
+        // The widget's messages name their field; one that does not gets it added.
+        var where = made && made.path && message.indexOf(made.path) < 0 ? " (" + made.path + ")" : "";
+        return { error: message + where };
       }
       var placeholder = made.placeholder;
       var open = placeholder.indexOf(">\n");
