@@ -133,7 +133,7 @@ function campaign_widget_read_attributes( array $raw ) {
  */
 function campaign_widget_campaign_problem( $campaign ) {
 	if ( ! preg_match( '/^[A-Za-z0-9_-]+$/', $campaign ) || 1 === strlen( $campaign ) % 4 ) {
-		return __( 'The campaign is not base64url text (letters, digits, - and _).', 'campaign-widget' );
+		return __( 'The campaign is not base64url text (letters, digits, -, _).', 'campaign-widget' );
 	}
 	if ( strlen( $campaign ) > intdiv( CAMPAIGN_WIDGET_CONFIG_BYTES * 4 + 2, 3 ) ) {
 		return __( 'The campaign is larger than the widget reads (256 KB).', 'campaign-widget' );
