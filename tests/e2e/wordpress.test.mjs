@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { launch, openPage, screenshot, screenshots, freezeClock, PHONE, DESKTOP } from "./support/browser.mjs";
 import { createServer } from "node:http";
 import { root, tilePng, freePort } from "./support/servers.mjs";
-import { startWordPress } from "./support/wordpress.mjs";
+import { startWordPress, crateVersion } from "./support/wordpress.mjs";
 
 const CONFIG = join(root, "tests", "cms", "campaign.json");
 const campaign = JSON.parse(readFileSync(CONFIG, "utf8"));
@@ -26,6 +26,8 @@ const TITLE = campaign.title.vi.normalize("NFC");
 const DEFAULT_TITLE = "Phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế – xã hội, quốc phòng – an ninh năm 2021";
 const NOW = "2026-11-25T10:00:00+07:00";
 const PLUGIN_DIST = "/wp-content/plugins/campaign-widget/dist/";
+/** WordPress's version query on the plugin's scripts: the plugin's version, the crate's. */
+const VER = `?ver=${crateVersion()}`;
 
 /** `cargo xtask snippet --target wordpress` for the test config: the generator's own output. */
 function generate(lang = "vi") {
@@ -164,10 +166,12 @@ for (const [theme, kind] of [["twentytwentyone", "classic"], ["twentytwentythree
         await mounted(page, 1);
         assert.deepEqual(await titles(page), [TITLE], key);
         const embeds = embedRequests(requests);
-        assert.deepEqual(embeds, [`${wp.origin}${PLUGIN_DIST}embed.js`], `${key}: embed.js once, from the plugin's dist/`);
+        assert.deepEqual(embeds, [`${wp.origin}${PLUGIN_DIST}embed.js${VER}`], `${key}: embed.js once, from the plugin's dist/`);
+        // The editor's generator stays in the editor.
+        assert.deepEqual(pluginRequests(requests).filter((r) => /builder|editor\.js/.test(r)), [], key);
         // In the footer, async: after the post's text, never blocking it.
         const tag = await page.evaluate(() => {
-          const script = document.querySelector("script[src$='/embed.js']");
+          const script = document.querySelector("script[src*='/embed.js']");
           const widget = document.querySelector("[data-campaign-widget]");
           return { async: script.async, after: !!(widget.compareDocumentPosition(script) & Node.DOCUMENT_POSITION_FOLLOWING) };
         });
@@ -196,7 +200,7 @@ for (const [theme, kind] of [["twentytwentyone", "classic"], ["twentytwentythree
     await mounted(two.page, 2);
     assert.deepEqual(await titles(two.page), [DEFAULT_TITLE, TITLE]);
     assert.equal(embedRequests(two.requests).length, 1, "one embed.js for two widgets");
-    assert.equal(await two.page.evaluate(() => document.querySelectorAll("script[src$='/embed.js']").length), 1);
+    assert.equal(await two.page.evaluate(() => document.querySelectorAll("script[src*='/embed.js']").length), 1);
     console.log(`# ${kind} theme: embed.js, ${two.embedBytes.join(", ")} bytes as served by PHP's server (no compression)`);
     await two.context.close();
 
@@ -423,7 +427,7 @@ test("settings: only administrators, through options.php's nonce; a CDN dist/ UR
   try {
     const { context, page, requests } = await visit("block", PHONE);
     await mounted(page, 1);
-    assert.deepEqual(embedRequests(requests), [`${wp.origin}/cdn/campaign-widget/embed.js`]);
+    assert.deepEqual(embedRequests(requests), [`${wp.origin}/cdn/campaign-widget/embed.js${VER}`]);
     await context.close();
   } finally {
     wp.site("option", "campaign_widget_dist_url", "");

@@ -46,9 +46,15 @@ function campaign_widget_core_has_strategy() {
 }
 
 /**
- * Registers embed.js (in the footer, async, no `?ver=`: the URL is the one the
- * snippet's site line names, and dist/ is served with its own cache policy) and
- * the editor's scripts.
+ * Registers embed.js (in the footer, async) and the editor's scripts.
+ *
+ * embed.js keeps WordPress's `?ver=<plugin version>`, unlike the snippet's site
+ * line: updating a plugin replaces its whole folder (wp-admin/includes/
+ * class-plugin-upgrader.php, `clear_destination`), so the previous release's
+ * hashed wasm is gone at once, and a browser holding the previous embed.js
+ * under the same URL (an Apache or nginx serving wp-content/ without the
+ * README's Cache-Control, whose heuristic freshness can last days) would ask for
+ * it and show only the fallback. A new version is a new URL.
  */
 function campaign_widget_register_assets() {
 	$dist = campaign_widget_dist_url();
@@ -58,7 +64,7 @@ function campaign_widget_register_assets() {
 		CAMPAIGN_WIDGET_EMBED_HANDLE,
 		$dist . 'embed.js',
 		array(),
-		null, // phpcs:ignore WordPress.WP.EnqueuedResourceParameters.MissingVersion
+		CAMPAIGN_WIDGET_VERSION,
 		array(
 			'in_footer' => true,
 			'strategy'  => 'async',
