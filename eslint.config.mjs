@@ -1,7 +1,8 @@
 // ESLint (flat config) for the hand-written scripts in static/: embed.js, the
 // loader every host page runs, and the snippet builder's builder.js and
-// builder-api.js. Run by `cargo xtask` (tasks::lint_js) as
-// `node node_modules/eslint/bin/eslint.js static/`.
+// builder-api.js; and the WordPress plugin's block editor script
+// (integrations/wordpress/campaign-widget/editor.js). Run by `cargo xtask`
+// (tasks::lint_js) as `node node_modules/eslint/bin/eslint.js static/ integrations/`.
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -11,7 +12,7 @@ export default [
   },
   js.configs.recommended,
   {
-    files: ["static/**/*.js"],
+    files: ["static/**/*.js", "integrations/**/*.js"],
     languageOptions: {
       // Classic scripts (plain <script src>, no modules), each one IIFE.
       sourceType: "script",
@@ -71,5 +72,13 @@ export default [
     // embed.js before builder.js.
     files: ["static/builder.js"],
     languageOptions: { globals: { CampaignWidget: "readonly" } },
+  },
+  {
+    // The block editor script runs in wp-admin on WordPress's globals: `wp`
+    // (wp.blocks, wp.element, ...), `campaignWidgetEditor` (its words, from
+    // wp_localize_script in includes/assets.php) and `CampaignBuilder`
+    // (builder-api.js, enqueued before it).
+    files: ["integrations/wordpress/**/*.js"],
+    languageOptions: { globals: { wp: "readonly", campaignWidgetEditor: "readonly", CampaignBuilder: "readonly" } },
   },
 ];

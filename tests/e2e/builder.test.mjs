@@ -156,7 +156,11 @@ test("each target: its own placeholder, the site line, and step-by-step instruct
   const steps = (target) => page.locator(`.steps[data-target="${target}"]`);
   const expected = {
     nukeviet: { form: "div[data-campaign-widget]", says: ["footer_only.tpl", "trước </body>", "Mã HTML", "Thêm bài viết", "xoá mọi thẻ <script>"] },
-    wordpress: { form: "div[data-campaign-widget]", says: ["footer.php", "HTML tùy chỉnh", "Custom HTML", "Trình soạn thảo mã"] },
+    wordpress: {
+      form: "div[data-campaign-widget]",
+      says: ["plugin Tiện ích chiến dịch", "campaign-widget-wordpress-", "khối Tiện ích chiến dịch", "footer.php",
+        "Template Parts", "HTML tùy chỉnh", "Custom HTML", "Trình soạn thảo mã"],
+    },
     html: { form: "campaign-widget", says: ["Dán đoạn thứ nhất", "một lần, ngay trước </body>"] },
   };
   for (const [target, { form, says }] of Object.entries(expected)) {

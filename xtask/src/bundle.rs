@@ -2,7 +2,8 @@
 //! directory and tarball of dist/ (with the `.br` and `.gz` copies the build
 //! wrote, which servers send as they are), with a file list (sizes raw, gzip and
 //! brotli), SHA-256 sums, and the Subresource Integrity hash of embed.js for the
-//! README's snippet.
+//! README's snippet; and the WordPress plugin's zip with a copy of dist/
+//! (wordpress.rs).
 
 use std::fs;
 use std::io::Write;
@@ -25,9 +26,11 @@ files. Browsers may use the previous embed.js for up to a week (Cache-Control: m
 stale-while-revalidate=604800), and it loads the previous release's hashed files: remove \
 those only a week after the upgrade (FILES.txt lists this release's own).";
 
-/// Builds dist/ and packs it into `target/bundle/campaign-widget-<version>[.tar.gz]`.
+/// Builds dist/ and packs it into `target/bundle/campaign-widget-<version>[.tar.gz]`,
+/// and the plugin into `target/bundle/campaign-widget-wordpress-<version>.zip`.
 pub fn run() -> Result<(), String> {
     setup::run(Needs::Build)?;
+    setup::plugin_tools()?;
     build_dist()?;
     let root = project_root();
     let version = crate::stamp::crate_version()?;
@@ -39,11 +42,13 @@ pub fn run() -> Result<(), String> {
             .args(["-czf", &format!("{name}.tar.gz"), &name])
             .current_dir(&out),
     )?;
+    let plugin = crate::wordpress::plugin_zip(&root, &root.join("dist"), &out, &version)?;
     let integrity = fs::read_to_string(dir.join("INTEGRITY.txt")).map_err(|e| e.to_string())?;
     println!(
-        "dist: {}\ndist: {}.tar.gz\n{integrity}\n{RETENTION}",
+        "dist: {}\ndist: {}.tar.gz\ndist: {} (the WordPress plugin)\n{integrity}\n{RETENTION}",
         dir.display(),
-        out.join(&name).display()
+        out.join(&name).display(),
+        plugin.display()
     );
     Ok(())
 }

@@ -8,7 +8,7 @@
 //! - `lint`: the lint tier alone (fmt, clippy host and wasm32, rustdoc, eslint);
 //! - `bench`: setup, then the release dist/ measured in Chromium (figures, not pass/fail);
 //! - `dist`: the release bundle (versioned directory and tarball, file list,
-//!   SHA-256 sums, the SRI hash of embed.js);
+//!   SHA-256 sums, the SRI hash of embed.js) and the WordPress plugin's zip;
 //! - `snippet`: the snippet for a CMS from a config file (see `snippet.rs`);
 //! - `stamp-loader`: Trunk's post-build hook that writes file names into embed.js,
 //!   shortens the wasm's import names and minifies the scripts, builds the
@@ -23,6 +23,7 @@ mod setup;
 mod snippet;
 mod stamp;
 mod tasks;
+mod wordpress;
 
 use std::process::ExitCode;
 

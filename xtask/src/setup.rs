@@ -18,7 +18,8 @@ pub enum Needs {
     /// Building and serving: Rust tools and npm packages.
     Build,
     /// Everything, tests included: also Chromium, ChromeDriver, nginx and its
-    /// brotli_static module, php-cli and WordPress, the Python reference
+    /// brotli_static module, php-cli and WordPress with MariaDB, two themes
+    /// and gettext (the plugin's test), the Python reference
     /// packages, and Firefox ESR, WebKitGTK and their WebDriver servers.
     Everything,
 }
@@ -53,10 +54,33 @@ pub fn run(needs: Needs) -> Result<(), String> {
             // php-cli in tests/cms/wordpress-filter.php.
             ("/usr/bin/php", "php-cli"),
             ("/usr/share/wordpress/wp-includes/kses.php", "wordpress"),
+            // The plugin's test (tests/e2e/wordpress.test.mjs): a private
+            // MariaDB, and a classic and a block theme from Debian.
+            ("/usr/sbin/mariadbd", "mariadb-server"),
+            (
+                "/usr/share/wordpress/wp-content/themes/twentytwentyone/style.css",
+                "wordpress-theme-twentytwentyone",
+            ),
+            (
+                "/usr/share/wordpress/wp-content/themes/twentytwentythree/theme.json",
+                "wordpress-theme-twentytwentythree",
+            ),
+            // WordPress's own Vietnamese, the portals' language.
+            (
+                "/usr/share/wordpress/wp-content/languages/vi.mo",
+                "wordpress-l10n",
+            ),
         ])?;
+        plugin_tools()?;
         other_engines()?;
     }
     Ok(())
+}
+
+/// What the WordPress plugin's zip is made with: gettext's `msgfmt`, which
+/// compiles its translations (xtask/src/wordpress.rs).
+pub fn plugin_tools() -> Result<(), String> {
+    debian_packages(&[("/usr/bin/msgfmt", "gettext")])
 }
 
 /// The geckodriver release the Firefox tests drive Firefox ESR with.

@@ -114,7 +114,8 @@ fn browser_tests(
 /// The house rules, enforced: `cargo fmt --check`, clippy with `-D warnings`
 /// on the host (every crate and target) and on wasm32 (the widget with the
 /// `builder` feature, so the builder's exports are linted too), rustdoc with
-/// `-D warnings` for the workspace, and ESLint on `static/*.js`. The first
+/// `-D warnings` for the workspace, and ESLint on `static/` and
+/// `integrations/`. The first
 /// finding fails the run.
 pub fn lint() -> Result<(), String> {
     let root = project_root();
@@ -186,6 +187,15 @@ pub fn test(extra: &[String]) -> Result<(), String> {
 
     println!("\n== end-to-end tests (release dist/ through nginx: Playwright in Chromium; WebDriver in Firefox ESR and WebKitGTK) ==");
     run_command(&mut trunk(&["build", "--release"]))?;
+    // The plugin's zip from this dist/, which tests/e2e/wordpress.test.mjs
+    // installs into a real WordPress as a webmaster uploads it.
+    let plugin = crate::wordpress::plugin_zip(
+        &root,
+        &root.join("dist"),
+        &root.join("target").join("bundle"),
+        &crate::stamp::crate_version()?,
+    )?;
+    println!("test: the WordPress plugin is {}", plugin.display());
     let mut node = Command::new("node");
     // A test that hangs fails after two minutes instead of holding CI.
     node.arg("--test")
@@ -207,8 +217,10 @@ pub fn test(extra: &[String]) -> Result<(), String> {
 }
 
 /// ESLint on the hand-written scripts in static/ (embed.js, builder.js,
-/// builder-api.js), with the rules of eslint.config.mjs at the project root:
-/// `node node_modules/eslint/bin/eslint.js static/` from the project root.
+/// builder-api.js) and integrations/ (the WordPress block's editor.js), with
+/// the rules of eslint.config.mjs at the project root:
+/// `node node_modules/eslint/bin/eslint.js static/ integrations/` from the
+/// project root.
 /// Fails on any finding. ESLint is an npm devDependency, so node_modules must
 /// be installed (`cargo xtask setup`).
 pub fn lint_js() -> Result<(), String> {
@@ -220,7 +232,7 @@ pub fn lint_js() -> Result<(), String> {
     run_command(
         Command::new("node")
             .arg(&eslint)
-            .arg("static/")
+            .args(["static/", "integrations/"])
             .current_dir(&root),
     )
 }
