@@ -231,3 +231,37 @@ test("a device clock off by an hour is corrected from the server's Date header, 
   assert.match(await note.innerText(), /lệch khoảng 60 phút; đếm ngược theo giờ máy chủ/);
   await context.close();
 });
+
+// The block theme's phone column (Twenty Twenty-Three at 360 px: 312 px for the
+// widget) and narrower: a day count of three or four digits stays on one line
+// inside its box, and the other units keep theirs.
+for (const width of [280, 312, 360]) {
+  test(`three- and four-digit day counts stay on one line in a ${width} px widget`, async () => {
+    const device = { ...PHONE, viewport: { width: width + 16, height: 900 } };
+    const { context, page, problems } = await openAt("2026-12-03T10:00:00+07:00", { device, fixture: "countdown-narrow.html" });
+    await page.locator("#years .cw-value").first().waitFor();
+    const seen = await page.evaluate(() => ["months", "years"].map((id) => {
+      const root = document.getElementById(id).shadowRoot;
+      return [...root.querySelectorAll(".cw-unit")].map((unit) => {
+        const value = unit.querySelector(".cw-value");
+        const range = document.createRange();
+        range.selectNodeContents(value);
+        const text = range.getBoundingClientRect();
+        const box = unit.getBoundingClientRect();
+        return {
+          text: value.textContent,
+          lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size,
+          inside: text.left >= box.left && text.right <= box.right,
+        };
+      });
+    }));
+    assert.deepEqual(seen.map((units) => units.map((u) => u.text)), [["140", "14", "00", "00"], ["1124", "14", "00", "00"]]);
+    for (const unit of seen.flat()) {
+      assert.equal(unit.lines, 1, `${unit.text} on one line at ${width} px`);
+      assert.ok(unit.inside, `${unit.text} inside its box at ${width} px`);
+    }
+    await screenshot(page, `countdown-narrow-${width}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

@@ -9,6 +9,7 @@
 // without the wasm the post still tells the campaign; a deactivated plugin
 // leaves readable posts and loads nothing; and the block editor's sidebar takes
 // the builder's output and previews the real widget.
+import { pictureDrawn } from "./support/map.mjs";
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -178,11 +179,11 @@ for (const [theme, kind] of [["twentytwentyone", "classic"], ["twentytwentythree
         assert.deepEqual(tag, { async: true, after: true }, key);
         const text = await page.evaluate(() => document.body.innerText);
         assert.ok(text.includes("Đoạn mở đầu của bài.") && text.includes("Đoạn kết của bài."), key);
-        // The map draws when it comes near the viewport, on a running clock
-        // (Leaflet's timers): the tiles from loopback, then the pictures.
+        // The map's picture draws when it comes near the viewport (its tiles
+        // from loopback), on a running clock, then the screenshots.
         await page.locator("[data-campaign-widget] .cw-map").scrollIntoViewIfNeeded();
         await page.clock.resume();
-        await page.locator("[data-campaign-widget] .leaflet-tile-loaded").first().waitFor({ timeout: 20000 });
+        await pictureDrawn(page, "[data-campaign-widget]");
         await page.waitForLoadState("networkidle");
         await screenshot(page, `wordpress-${kind}-${key}-${name}`);
         // The widget alone, at a size one can look at.

@@ -49,7 +49,9 @@ const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 // +0.2 KB gzip, +0.2 KB brotli of embed.js for the wasm compiled while it
 // downloads (the response compiled, a clone of it hashed, SHA-384 as SRI),
 // instead of fetched with `integrity`, which resolves at the last byte.
-const GZIP_CEILING = 125.9 * KB; // the goal: 110 KB
+// +0.1 KB gzip for day counts of three and four digits kept on one line in
+// 280-312 px columns (the days' box grows, smaller digits below 300 px).
+const GZIP_CEILING = 126.0 * KB; // the goal: 110 KB
 const BROTLI_CEILING = 111.8 * KB; // the goal: 92 KB
 test("everything before the first render (wasm + embed.js with the glue) does not grow, gzip or brotli", () => {
   const brotli = shipped(wasm, "br") + shipped("embed.js", "br");
