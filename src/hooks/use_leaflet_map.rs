@@ -350,14 +350,19 @@ impl Session {
                 }
                 match built {
                     Ok(built) => {
-                        if let Some(gesture) = gestures.borrow_mut().take() {
-                            built.replay(gesture);
-                        }
                         *map.borrow_mut() = Some(built);
+                        // Built first: a replayed zoom then moves a map that is
+                        // ready (its `movestart` takes the picture away).
+                        report.dispatch(MapEvent::Built);
                         // After the map is in its slot: the focus listeners
                         // (wheel zoom on) reach it.
                         if has_focus(&element) {
                             LeafletMap::take_focus(&element);
+                        }
+                        if let (Some(gesture), Some(built)) =
+                            (gestures.borrow_mut().take(), map.borrow().as_ref())
+                        {
+                            built.replay(gesture);
                         }
                         *resize.borrow_mut() = observe_size(&element, None, {
                             let map = map.clone();
@@ -367,7 +372,6 @@ impl Session {
                                 }
                             }
                         });
-                        report.dispatch(MapEvent::Built);
                     }
                     Err(error) => {
                         web_sys::console::warn_2(
@@ -488,7 +492,7 @@ async fn build(
     load_leaflet(shadow).await?;
     let health = Rc::new(TileHealth::default());
     let tiles_done = {
-        let health = health.clone();
+        let (health, report) = (health.clone(), report.clone());
         move || {
             report.dispatch(MapEvent::TilesSettled {
                 drawn: health.loaded.get(),
@@ -496,5 +500,6 @@ async fn build(
             })
         }
     };
-    LeafletMap::create(element, config, lang, motion, health, tiles_done)
+    let moved = move || report.dispatch(MapEvent::Moved);
+    LeafletMap::create(element, config, lang, motion, health, (tiles_done, moved))
 }

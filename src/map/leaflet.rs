@@ -82,14 +82,16 @@ impl LeafletMap {
     /// `reduced_motion` (`prefers-reduced-motion: reduce`) nothing moves that
     /// the visitor did not move: no inertia after a drag, no zoom, fade or
     /// marker animation, and pans (keys, a popup brought into view) jump.
-    /// `on_tiles_done` is called when a round of tiles has settled.
+    /// `on_tiles_done` is called when a round of tiles has settled, `on_moved`
+    /// when the map starts to leave its first view (Leaflet's `movestart`:
+    /// a zoom, a pan, a drag).
     pub fn create(
         container: &HtmlElement,
         config: &MapConfig,
         lang: Lang,
         (touch, reduced_motion): (bool, bool),
         health: Rc<TileHealth>,
-        on_tiles_done: impl Fn() + 'static,
+        (on_tiles_done, on_moved): (impl Fn() + 'static, impl Fn() + 'static),
     ) -> Result<LeafletMap, JsValue> {
         let options = MapOptions::new();
         options.set_center(LatLng::new(config.center.lat, config.center.lng));
@@ -156,6 +158,11 @@ impl LeafletMap {
         let done =
             Evented::on_leaflet_event(layer, "load", move |_: leaflet::Event| on_tiles_done());
         layer.add_to(&map);
+        let moved = Evented::on_leaflet_event(
+            map.unchecked_ref::<Layer>(),
+            "movestart",
+            move |_: leaflet::Event| on_moved(),
+        );
 
         let document = container.owner_document().ok_or("no document")?;
         // A popup brought into view keeps clear of the zoom control (top left,
@@ -201,7 +208,7 @@ impl LeafletMap {
         Ok(LeafletMap {
             map,
             markers,
-            _listeners: vec![loaded, failed, done],
+            _listeners: vec![loaded, failed, done, moved],
         })
     }
 

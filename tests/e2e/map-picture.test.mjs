@@ -212,3 +212,25 @@ test("the picture follows its container: narrowed before Leaflet, it is drawn ag
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("once Leaflet's map moves from the first view (a replayed zoom, a drag), the picture goes at once: no old view or second pin under it", async () => {
+  const { context, page, problems } = await openPage(browser, DESKTOP, servers);
+  // The next zoom level's tiles on a slow link.
+  await page.route(/\/tiles\/17\//, async (route) => {
+    await new Promise((done) => setTimeout(done, 3000));
+    await route.continue().catch(() => {});
+  });
+  await page.goto(`${servers.hostOrigin}/map.html`);
+  await page.locator("campaign-widget .cw-map").scrollIntoViewIfNeeded();
+  await pictureDrawn(page);
+  await page.locator("campaign-widget .cw-picture-zoom div").first().click();
+  await page.locator("campaign-widget .leaflet-container").waitFor({ state: "attached", timeout: 10000 });
+  await page.waitForTimeout(1000);
+  const seen = await page.evaluate(() => {
+    const root = document.querySelector("campaign-widget").shadowRoot;
+    return { picture: root.querySelectorAll(".cw-map-picture").length, pins: root.querySelectorAll(".cw-marker").length };
+  });
+  assert.deepEqual(seen, { picture: 0, pins: 1 }, "the zoomed map alone, one pin");
+  assert.deepEqual(problems.filter((p) => !/\/tiles\/17\//.test(p)), []);
+  await context.close();
+});

@@ -53,6 +53,9 @@ pub enum MapEvent {
         /// Tiles that failed in that round.
         failed: u32,
     },
+    /// Leaflet's map left its first view (a zoom, a pan, a drag): the
+    /// picture, which shows only that view, must go at once.
+    Moved,
     /// A finger moved on the map, with this many fingers down.
     TouchMove {
         /// Fingers on the screen.
@@ -70,8 +73,8 @@ pub struct MapState {
     /// Whether the "use two fingers" hint shows: one finger moving on the map
     /// scrolls the page, and the hint says how to move the map instead.
     pub hint: bool,
-    /// Whether Leaflet's own tiles have been drawn over the picture, which
-    /// can then go.
+    /// Whether Leaflet's own tiles have been drawn over the picture, or its
+    /// map has left the first view: the picture goes.
     pub covered: bool,
 }
 
@@ -102,7 +105,10 @@ impl MapState {
         let covered = phase == Ready
             && (self.covered
                 || (self.phase == Ready
-                    && matches!(event, MapEvent::TilesSettled { drawn, .. } if drawn > 0)));
+                    && matches!(
+                        event,
+                        MapEvent::Moved | MapEvent::TilesSettled { drawn: 1.., .. }
+                    )));
         MapState {
             phase,
             hint,
@@ -178,6 +184,9 @@ mod tests {
             failed: 0,
         };
         assert!(built.next(none_yet).shows_picture());
+        // A zoom or a pan before Leaflet's tiles are in: the picture goes too.
+        assert!(!built.next(Moved).shows_picture());
+        assert!(run(&[Near, Intent, Moved]).shows_picture());
     }
 
     #[test]
