@@ -32,15 +32,16 @@ export function mapLook(which) {
   };
 }
 
-/** Whether the picture of the map is drawn, every tile loaded or failed. */
-export function pictureComplete() {
-  const root = document.querySelector("campaign-widget")?.shadowRoot;
+/** Whether the picture of the map in `host`'s shadow root is drawn, every
+ *  tile loaded or failed. */
+export function pictureComplete(host = "campaign-widget") {
+  const root = document.querySelector(host)?.shadowRoot;
   const images = [...(root?.querySelectorAll(".cw-map-picture img") || [])];
   return images.length > 0 && images.every((img) => img.complete);
 }
 
-/** Whether Leaflet's map has replaced the picture. */
-export function leafletComplete() {
-  const root = document.querySelector("campaign-widget").shadowRoot;
+/** Whether Leaflet's map in `host` has replaced the picture. */
+export function leafletComplete(host = "campaign-widget") {
+  const root = document.querySelector(host).shadowRoot;
   return !!root.querySelector(".leaflet-tile-loaded") && !root.querySelector(".cw-map-picture");
 }

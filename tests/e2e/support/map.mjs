@@ -1,21 +1,16 @@
 // The map's two stages, for tests: its picture (drawn without Leaflet when the
 // section comes near the viewport) and Leaflet's map (built when the visitor
 // reaches for it), src/hooks/use_leaflet_map.rs.
+import { pictureComplete, leafletComplete } from "./map-look.mjs";
 
 /** The picture of the map in `host`'s shadow root has all its tiles loaded (or failed). */
 export function pictureDrawn(page, host = "campaign-widget") {
-  return page.waitForFunction((host) => {
-    const images = [...(document.querySelector(host)?.shadowRoot?.querySelectorAll(".cw-map-picture img") || [])];
-    return images.length > 0 && images.every((img) => img.complete);
-  }, host, { timeout: 20000 });
+  return page.waitForFunction(pictureComplete, host, { timeout: 20000 });
 }
 
 /** Leaflet's map in `host` has replaced the picture, its tiles faded in. */
 export async function leafletDrawn(page, host = "campaign-widget") {
-  await page.waitForFunction((host) => {
-    const root = document.querySelector(host).shadowRoot;
-    return root.querySelector(".leaflet-tile-loaded") && !root.querySelector(".cw-map-picture");
-  }, host, { timeout: 20000 });
+  await page.waitForFunction(leafletComplete, host, { timeout: 20000 });
   await page.waitForTimeout(400); // Leaflet's 200 ms fade
 }
 
